@@ -1,0 +1,155 @@
+/* pd-cli.c — argument handling and the command table of propdesk-cli. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "pd-cli.h"
+#include "pd-error.h"
+#include "pd-i18n.h"
+#include "pd-paths.h"
+
+static const struct
+{
+  const char      *verb;
+  const char      *object;   /* NULL for one-word commands */
+  PdCliCommandFunc run;
+  const char      *usage;
+} commands[] = {
+  { "demo", NULL, pd_cli_demo, "demo [--units N] [--seed S]" },
+  { "search", NULL, pd_cli_search, "search TEXT" },
+};
+
+int
+pd_cli_fail (const GError *error)
+{
+  g_printerr ("propdesk-cli: %s\n", error->message);
+  return 1;
+}
+
+int
+pd_cli_usage_fail (const char *usage)
+{
+  g_printerr (_("Usage: propdesk-cli [--db FILE] %s\n"), usage);
+  return 2;
+}
+
+gboolean
+pd_cli_parse (GOptionEntry *entries,
+              int          *argc,
+              char       ***argv,
+              const char   *parameter_string,
+              GError      **error)
+{
+  g_autoptr (GOptionContext) options = g_option_context_new (parameter_string);
+
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (options, TRUE);
+  return g_option_context_parse (options, argc, argv, error);
+}
+
+gboolean
+pd_cli_parse_month (const char *text,
+                    char      **first_day,
+                    char      **next_month,
+                    GError    **error)
+{
+  int year = 0, month = 0;
+  char tail;
+
+  if (text == NULL || sscanf (text, "%4d-%2d%c", &year, &month, &tail) != 2 || year < 1900 ||
+      year > 9999 || month < 1 || month > 12)
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, "month",
+                          _("--month: “%s” is not a month of the form YYYY-MM."), text ? text : "");
+      return FALSE;
+    }
+  *first_day = g_strdup_printf ("%04d-%02d-01", year, month);
+  *next_month = month == 12 ? g_strdup_printf ("%04d-01-01", year + 1)
+                            : g_strdup_printf ("%04d-%02d-01", year, month + 1);
+  return TRUE;
+}
+
+static void
+print_help (void)
+{
+  g_print ("%s\n", _("Usage: propdesk-cli [--db FILE] COMMAND …"));
+  g_print ("%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %s\n", commands[i].usage);
+}
+
+int
+pd_cli_run (int    argc,
+            char **argv)
+{
+  g_autofree char *db_path = NULL;
+  g_autoptr (PdContext) ctx = NULL;
+  g_autoptr (GError) error = NULL;
+  int first = 1;
+
+  pd_i18n_init ();
+  while (first < argc && g_str_has_prefix (argv[first], "--"))
+    {
+      if (g_str_equal (argv[first], "--db") && first + 1 < argc)
+        {
+          g_free (db_path);
+          db_path = g_strdup (argv[first + 1]);
+          first += 2;
+        }
+      else if (g_str_has_prefix (argv[first], "--db="))
+        {
+          g_free (db_path);
+          db_path = g_strdup (argv[first] + strlen ("--db="));
+          first++;
+        }
+      else if (g_str_equal (argv[first], "--help") || g_str_equal (argv[first], "-h"))
+        {
+          print_help ();
+          return 0;
+        }
+      else if (g_str_equal (argv[first], "--version"))
+        {
+          g_print ("propdesk-cli %s\n", PACKAGE_VERSION);
+          return 0;
+        }
+      else
+        {
+          g_printerr (_("propdesk-cli: unknown option %s\n"), argv[first]);
+          print_help ();
+          return 2;
+        }
+    }
+  if (first >= argc)
+    {
+      print_help ();
+      return 2;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      gboolean two_words = commands[i].object != NULL;
+      int consumed = two_words ? 2 : 1;
+
+      if (!g_str_equal (argv[first], commands[i].verb))
+        continue;
+      if (two_words && (first + 1 >= argc || !g_str_equal (argv[first + 1], commands[i].object)))
+        continue;
+
+      if (db_path == NULL)
+        {
+          g_autofree char *dir = NULL;
+          db_path = pd_paths_default_database ();
+          dir = g_path_get_dirname (db_path);
+          g_mkdir_with_parents (dir, 0700);
+        }
+      ctx = pd_context_open (db_path, &error);
+      if (ctx == NULL)
+        return pd_cli_fail (error);
+      /* The command sees its own name as argv[0], like a program. */
+      return commands[i].run (ctx, argc - first - consumed + 1, argv + first + consumed - 1);
+    }
+  g_printerr (_("propdesk-cli: unknown command “%s”\n"), argv[first]);
+  print_help ();
+  return 2;
+}

@@ -1,0 +1,38 @@
+/* pd-cli.h — propdesk-cli: the core from the command line.  Each feature
+ * registers its commands in the table in pd-cli.c; a command prints its
+ * result on stdout and returns the exit status. */
+#pragma once
+
+#include "pd-context.h"
+
+G_BEGIN_DECLS
+
+typedef int (*PdCliCommandFunc) (PdContext *ctx,
+                                 int        argc,
+                                 char     **argv);
+
+int      pd_cli_run        (int    argc,
+                            char **argv);
+/* Prints "propdesk-cli: MESSAGE" on stderr; returns the exit status 1. */
+int      pd_cli_fail       (const GError *error);
+int      pd_cli_usage_fail (const char *usage);
+/* Parses the options of a command (argv[0] is the command's last word). */
+gboolean pd_cli_parse      (GOptionEntry *entries,
+                            int          *argc,
+                            char       ***argv,
+                            const char   *parameter_string,
+                            GError      **error);
+/* "YYYY-MM" → first day and first day of the next month, ISO. */
+gboolean pd_cli_parse_month (const char *text,
+                             char      **first_day,
+                             char      **next_month,
+                             GError    **error);
+
+/* Commands of the owner files (pd-cli-owners.c). */
+int pd_cli_demo          (PdContext *ctx, int argc, char **argv);
+int pd_cli_search        (PdContext *ctx, int argc, char **argv);
+int pd_cli_import_owners (PdContext *ctx, int argc, char **argv);
+int pd_cli_export_owners (PdContext *ctx, int argc, char **argv);
+int pd_cli_print_owner_form (PdContext *ctx, int argc, char **argv);
+
+G_END_DECLS

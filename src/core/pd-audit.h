@@ -1,0 +1,39 @@
+/* pd-audit.h — the change log of user data (001: 更新时间、更新内容、更新人).
+ *
+ * Every table listed in audited_table gets TEMP triggers on each connection
+ * PropDesk opens, so no write path can forget to log: an insert logs the new
+ * row, a delete the old row (both as JSON), an update one row per changed
+ * field with old and new value.  Temporary triggers keep the database file
+ * usable from plain sqlite3, which lacks the pd_user()/pd_now() functions. */
+#pragma once
+
+#include "pd-context.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64 id;
+  char  *at;
+  char  *user_name;
+  char  *table_name;
+  gint64 record_id;
+  char  *action;
+  char  *field;
+  char  *old_value;
+  char  *new_value;
+} PdAuditEntry;
+
+void       pd_audit_entry_free         (PdAuditEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdAuditEntry, pd_audit_entry_free)
+
+gboolean   pd_audit_install_triggers   (PdDatabase  *database,
+                                        GError     **error);
+
+/* Entries of one record, newest first.  Element type PdAuditEntry. */
+GPtrArray *pd_audit_list_record        (PdContext   *ctx,
+                                        const char  *table_name,
+                                        gint64       record_id,
+                                        GError     **error);
+
+G_END_DECLS

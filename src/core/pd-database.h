@@ -1,0 +1,70 @@
+/* pd-database.h — a thin SQLite wrapper that speaks GError.
+ *
+ * Statements are prepared once and cached by their SQL text, so hot paths
+ * (search per keystroke, imports) reuse them.  Transactions nest through
+ * savepoints, so a core function can open one and still be composed into a
+ * larger user action that is a single transaction.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define PD_TYPE_DATABASE (pd_database_get_type ())
+G_DECLARE_FINAL_TYPE (PdDatabase, pd_database, PD, DATABASE, GObject)
+
+/* The schema version this build writes (highest migration number). */
+int          pd_database_schema_version (void);
+
+/* Opens (creating when missing) and migrates @path; ":memory:" for tests. */
+PdDatabase  *pd_database_open        (const char  *path,
+                                      GError     **error);
+const char  *pd_database_get_path    (PdDatabase  *self);
+sqlite3     *pd_database_get_handle  (PdDatabase  *self);
+
+/* A cached statement, reset and with bindings cleared.  Do not finalize it. */
+sqlite3_stmt *pd_database_prepare    (PdDatabase  *self,
+                                      const char  *sql,
+                                      GError     **error);
+gboolean     pd_database_exec        (PdDatabase  *self,
+                                      const char  *sql,
+                                      GError     **error);
+/* Steps a statement that must finish (INSERT/UPDATE/DELETE), then resets it. */
+gboolean     pd_database_step_done   (PdDatabase   *self,
+                                      sqlite3_stmt *stmt,
+                                      GError      **error);
+/* Runs a single-value query with up to one text parameter; -1 on error. */
+gint64       pd_database_query_int   (PdDatabase  *self,
+                                      const char  *sql,
+                                      const char  *param,
+                                      GError     **error);
+
+gboolean     pd_database_begin       (PdDatabase  *self,
+                                      GError     **error);
+gboolean     pd_database_commit      (PdDatabase  *self,
+                                      GError     **error);
+void         pd_database_rollback    (PdDatabase  *self);
+
+gint64       pd_database_last_insert_id (PdDatabase *self);
+int          pd_database_changes     (PdDatabase  *self);
+
+/* Sets @error from the connection's last SQLite error, prefixed by @what. */
+gboolean     pd_database_set_error   (PdDatabase  *self,
+                                      const char  *what,
+                                      GError     **error);
+
+/* Binding helpers that treat NULL/"" text as SQL NULL where asked. */
+void         pd_bind_text            (sqlite3_stmt *stmt,
+                                      int           index,
+                                      const char   *text);
+void         pd_bind_text_or_null    (sqlite3_stmt *stmt,
+                                      int           index,
+                                      const char   *text);
+const char  *pd_column_text          (sqlite3_stmt *stmt,
+                                      int           col);   /* "" for NULL */
+char        *pd_column_dup           (sqlite3_stmt *stmt,
+                                      int           col);   /* NULL for NULL */
+
+G_END_DECLS

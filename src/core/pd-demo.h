@@ -1,0 +1,25 @@
+/* pd-demo.h — a realistic, deterministic demo estate: the built-in demo
+ * database, the tests' fixtures and the benchmarks' portfolio all come from
+ * this one generator. */
+#pragma once
+
+#include "pd-context.h"
+
+G_BEGIN_DECLS
+
+/* Fills an empty database with @n_units units and their people, derived
+ * only from @seed and the context's clock.  Refuses a database that already
+ * has units. */
+gboolean pd_demo_generate   (PdContext *ctx,
+                             guint      n_units,
+                             guint32    seed,
+                             GError   **error);
+
+/* Fake but valid identifiers, for the demo and for tests. */
+char    *pd_demo_make_prc_id (GRand      *rand,
+                              const char *birthday_iso,
+                              gboolean    male);
+char    *pd_demo_make_uscc   (GRand      *rand);
+char    *pd_demo_make_mobile (GRand      *rand);
+
+G_END_DECLS

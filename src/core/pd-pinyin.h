@@ -1,0 +1,21 @@
+/* pd-pinyin.h — pinyin keys for finding people and companies by name.
+ *
+ * Clerks search owners by typing the pinyin or its initials ("zs" finds
+ * 张三), so every name is stored with both keys next to it.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Full pinyin (lower-case ASCII, no spaces, no tones) and initials (first
+ * letter of each syllable or word; runs of digits are kept whole) of a
+ * person's or company's name: "张三" → "zhangsan", "zs"; "John Smith" →
+ * "johnsmith", "js".  Either out argument may be NULL; NULL or empty @name
+ * gives empty strings.  Safe to call from any thread. */
+void pd_pinyin_of_name (const char *name,
+                        char      **full,
+                        char      **initials);
+
+G_END_DECLS

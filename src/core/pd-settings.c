@@ -1,0 +1,269 @@
+/* pd-settings.c — see pd-settings.h. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "pd-error.h"
+#include "pd-settings.h"
+
+void
+pd_setting_free (PdSetting *setting)
+{
+  g_free (setting->key);
+  g_free (setting->value);
+  g_free (setting->kind);
+  g_free (setting->section);
+  g_free (setting->description);
+  g_free (setting);
+}
+
+static PdSetting *
+lookup (PdContext  *ctx,
+        const char *key)
+{
+  PdDatabase *database = pd_context_get_database (ctx);
+  sqlite3_stmt *stmt = pd_database_prepare (database,
+    "SELECT key, value, kind, section, description FROM setting WHERE key = ?", NULL);
+  PdSetting *setting = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  pd_bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      setting = g_new0 (PdSetting, 1);
+      setting->key = pd_column_dup (stmt, 0);
+      setting->value = pd_column_dup (stmt, 1);
+      setting->kind = pd_column_dup (stmt, 2);
+      setting->section = pd_column_dup (stmt, 3);
+      setting->description = pd_column_dup (stmt, 4);
+    }
+  sqlite3_reset (stmt);
+  return setting;
+}
+
+gint64
+pd_settings_get_int (PdContext  *ctx,
+                     const char *key,
+                     gint64      fallback)
+{
+  g_autoptr (PdSetting) setting = lookup (ctx, key);
+
+  if (setting == NULL)
+    {
+      g_warning ("unknown setting %s", key);
+      return fallback;
+    }
+  return g_ascii_strtoll (setting->value, NULL, 10);
+}
+
+char *
+pd_settings_get_text (PdContext  *ctx,
+                      const char *key,
+                      const char *fallback)
+{
+  g_autoptr (PdSetting) setting = lookup (ctx, key);
+
+  if (setting == NULL)
+    {
+      g_warning ("unknown setting %s", key);
+      return g_strdup (fallback);
+    }
+  return g_steal_pointer (&setting->value);
+}
+
+gboolean
+pd_settings_get_bool (PdContext  *ctx,
+                      const char *key)
+{
+  return pd_settings_get_int (ctx, key, 0) != 0;
+}
+
+static gboolean
+parse_integer (const char *text,
+               gint64     *out)
+{
+  char *end = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  *out = g_ascii_strtoll (text, &end, 10);
+  return end != NULL && *end == '\0';
+}
+
+gboolean
+pd_settings_set (PdContext  *ctx,
+                 const char *key,
+                 const char *value,
+                 GError    **error)
+{
+  g_autoptr (PdSetting) setting = lookup (ctx, key);
+  g_autofree char *stored = NULL;
+  PdDatabase *database = pd_context_get_database (ctx);
+  sqlite3_stmt *stmt;
+  gint64 number;
+
+  if (!pd_context_require_role (ctx, PD_ROLE_ADMIN, _("change settings"), error))
+    return FALSE;
+  if (setting == NULL)
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "key",
+                          _("Setting “%s” does not exist."), key);
+      return FALSE;
+    }
+  if (g_str_equal (setting->kind, "int"))
+    {
+      if (!parse_integer (value, &number) || number < 0)
+        {
+          pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, key,
+                              _("%s: enter a whole number of 0 or more."), setting->description);
+          return FALSE;
+        }
+      stored = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+    }
+  else if (g_str_equal (setting->kind, "fen"))
+    {
+      if (!pd_fen_parse (value, key, setting->description, &number, error))
+        return FALSE;
+      if (number < 0)
+        {
+          pd_set_field_error (error, PD_VALIDATION_ERROR_RANGE, key,
+                              _("%s: the amount cannot be negative."), setting->description);
+          return FALSE;
+        }
+      stored = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+    }
+  else if (g_str_equal (setting->kind, "bool"))
+    {
+      if (g_strcmp0 (value, "0") != 0 && g_strcmp0 (value, "1") != 0)
+        {
+          pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, key,
+                              _("%s: must be 0 (no) or 1 (yes)."), setting->description);
+          return FALSE;
+        }
+      stored = g_strdup (value);
+    }
+  else if (g_str_equal (key, "patrol.policy"))
+    {
+      if (g_strcmp0 (value, "twice_monthly") != 0 && g_strcmp0 (value, "weekly") != 0)
+        {
+          pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, key,
+                              _("%s: choose twice_monthly or weekly."), setting->description);
+          return FALSE;
+        }
+      stored = g_strdup (value);
+    }
+  else
+    {
+      if (value == NULL || *g_strstrip (g_strdup (value)) == '\0')
+        {
+          pd_set_field_error (error, PD_VALIDATION_ERROR_REQUIRED, key,
+                              _("%s: a value is required."), setting->description);
+          return FALSE;
+        }
+      stored = g_strstrip (g_strdup (value));
+    }
+
+  stmt = pd_database_prepare (database, "UPDATE setting SET value = ? WHERE key = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  pd_bind_text (stmt, 1, stored);
+  pd_bind_text (stmt, 2, key);
+  if (!pd_database_step_done (database, stmt, error))
+    return FALSE;
+  pd_context_notify_changed (ctx, "setting");
+  return TRUE;
+}
+
+GPtrArray *
+pd_settings_list (PdContext  *ctx,
+                  GError    **error)
+{
+  PdDatabase *database = pd_context_get_database (ctx);
+  sqlite3_stmt *stmt = pd_database_prepare (database,
+    "SELECT key, value, kind, section, description FROM setting ORDER BY section, key", error);
+  GPtrArray *list;
+
+  if (stmt == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_setting_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      PdSetting *setting = g_new0 (PdSetting, 1);
+      setting->key = pd_column_dup (stmt, 0);
+      setting->value = pd_column_dup (stmt, 1);
+      setting->kind = pd_column_dup (stmt, 2);
+      setting->section = pd_column_dup (stmt, 3);
+      setting->description = pd_column_dup (stmt, 4);
+      g_ptr_array_add (list, setting);
+    }
+  sqlite3_reset (stmt);
+  return list;
+}
+
+char *
+pd_fen_format (gint64 fen)
+{
+  guint64 magnitude = fen < 0 ? (guint64) (-(fen + 1)) + 1 : (guint64) fen;
+
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%02u", fen < 0 ? "-" : "",
+                          magnitude / 100, (guint) (magnitude % 100));
+}
+
+gboolean
+pd_fen_parse (const char *text,
+              const char *field,
+              const char *label,
+              gint64     *fen,
+              GError    **error)
+{
+  g_autoptr (GString) digits = g_string_new (NULL);
+  const char *p = text ? text : "";
+  gboolean negative = FALSE, seen_point = FALSE;
+  guint decimals = 0;
+  gint64 value = 0;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (g_str_has_prefix (p, "￥") || g_str_has_prefix (p, "¥"))
+    p += g_str_has_prefix (p, "￥") ? strlen ("￥") : strlen ("¥");
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          if (seen_point && ++decimals > 2)
+            goto invalid;
+          if (value > G_MAXINT64 / 100)
+            goto invalid;
+          value = value * 10 + (*p - '0');
+          g_string_append_c (digits, *p);
+        }
+      else if (*p == '.' && !seen_point)
+        seen_point = TRUE;
+      else if (*p == ',' && !seen_point)
+        continue;
+      else if (g_str_equal (p, "元") || g_ascii_isspace (*p))
+        break;
+      else
+        goto invalid;
+    }
+  if (digits->len == 0)
+    goto invalid;
+  for (; decimals < 2; decimals++)
+    value *= 10;
+  *fen = negative ? -value : value;
+  return TRUE;
+
+invalid:
+  pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, field,
+                      /* Translators: %s is the name of an amount field */
+                      _("%s: enter an amount in yuan with at most two decimals, e.g. 3000 or 12.50."),
+                      label);
+  return FALSE;
+}

@@ -1,0 +1,160 @@
+/* pd-application.c — see pd-application.h. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "pd-application.h"
+#include "pd-demo.h"
+#include "pd-i18n.h"
+#include "pd-paths.h"
+#include "pd-window.h"
+
+#define DEMO_UNITS 600
+#define DEMO_SEED 20261123
+
+struct _PdApplication
+{
+  GtkApplication parent_instance;
+  PdContext     *ctx;
+  char          *db_path;
+};
+
+G_DEFINE_FINAL_TYPE (PdApplication, pd_application, GTK_TYPE_APPLICATION)
+
+void
+pd_show_error (GtkWidget    *parent,
+               const char   *primary,
+               const GError *error)
+{
+  GtkRoot *root = parent ? gtk_widget_get_root (parent) : NULL;
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
+  if (error != NULL)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+open_database (PdApplication *self,
+               GError       **error)
+{
+  g_autofree char *dir = NULL;
+  gboolean fresh;
+
+  if (self->db_path == NULL)
+    self->db_path = pd_paths_default_database ();
+  dir = g_path_get_dirname (self->db_path);
+  g_mkdir_with_parents (dir, 0700);
+  fresh = !g_file_test (self->db_path, G_FILE_TEST_EXISTS);
+  self->ctx = pd_context_open (self->db_path, error);
+  if (self->ctx == NULL)
+    return FALSE;
+  /* First run: a living demo office, so a newcomer sees what PropDesk does. */
+  if (fresh && !pd_demo_generate (self->ctx, DEMO_UNITS, DEMO_SEED, error))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+pd_application_activate (GApplication *app)
+{
+  PdApplication *self = PD_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr (GError) error = NULL;
+
+  if (window == NULL)
+    {
+      if (self->ctx == NULL && !open_database (self, &error))
+        {
+          GtkWidget *dialog = gtk_message_dialog_new (NULL, GTK_DIALOG_MODAL, GTK_MESSAGE_ERROR,
+                                                      GTK_BUTTONS_CLOSE, "%s",
+                                                      _("The database could not be opened"));
+          gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+          gtk_application_add_window (GTK_APPLICATION (app), GTK_WINDOW (dialog));
+          g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
+      window = GTK_WINDOW (pd_window_new (self, self->ctx));
+    }
+  gtk_window_present (window);
+}
+
+static void
+load_css (void)
+{
+  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/org/propdesk/PropDesk/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+pd_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (pd_application_parent_class)->startup (app);
+  load_css ();
+}
+
+static int
+pd_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  PdApplication *self = PD_APPLICATION (app);
+  const char *db = NULL;
+
+  if (g_variant_dict_lookup (options, "db", "&s", &db))
+    self->db_path = g_strdup (db);
+  return -1;
+}
+
+static void
+pd_application_finalize (GObject *object)
+{
+  PdApplication *self = PD_APPLICATION (object);
+
+  g_clear_object (&self->ctx);
+  g_free (self->db_path);
+  G_OBJECT_CLASS (pd_application_parent_class)->finalize (object);
+}
+
+static void
+pd_application_class_init (PdApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = pd_application_finalize;
+  app_class->activate = pd_application_activate;
+  app_class->startup = pd_application_startup;
+  app_class->handle_local_options = pd_application_handle_local_options;
+}
+
+static void
+pd_application_init (PdApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Database file to open"), N_("FILE") },
+    { NULL }
+  };
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
+PdApplication *
+pd_application_new (void)
+{
+  pd_i18n_init ();
+  /* NON_UNIQUE: two offices' databases may be open side by side, and tests
+   * start instances freely. */
+  return g_object_new (PD_TYPE_APPLICATION, "application-id", "org.propdesk.PropDesk",
+                       "flags", G_APPLICATION_NON_UNIQUE, NULL);
+}
+
+PdContext *
+pd_application_get_context (PdApplication *self)
+{
+  return self->ctx;
+}

@@ -1,0 +1,72 @@
+/* pd-window.c — see pd-window.h. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pd-estate.h"
+#include "pd-window.h"
+
+struct _PdWindow
+{
+  GtkApplicationWindow parent_instance;
+  PdContext   *ctx;
+  GtkNotebook *notebook;
+  GtkLabel    *status_label;
+};
+
+G_DEFINE_FINAL_TYPE (PdWindow, pd_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static void
+add_tab (PdWindow   *self,
+         GtkWidget  *view,
+         const char *title)
+{
+  gtk_notebook_append_page (self->notebook, view, gtk_label_new (title));
+}
+
+static void
+pd_window_dispose (GObject *object)
+{
+  PdWindow *self = PD_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_WINDOW);
+  g_clear_object (&self->ctx);
+  G_OBJECT_CLASS (pd_window_parent_class)->dispose (object);
+}
+
+static void
+pd_window_class_init (PdWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = pd_window_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/propdesk/PropDesk/ui/pd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, notebook);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, status_label);
+}
+
+static void
+pd_window_init (PdWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+PdWindow *
+pd_window_new (PdApplication *app,
+               PdContext     *ctx)
+{
+  PdWindow *self = g_object_new (PD_TYPE_WINDOW, "application", app, NULL);
+  g_autofree char *estate = NULL;
+  g_autofree char *title = NULL;
+  gint64 estate_id;
+
+  self->ctx = g_object_ref (ctx);
+  estate_id = pd_estate_current_id (ctx, NULL);
+  estate = pd_estate_get_name (ctx, estate_id);
+  /* Translators: the window title; %s is the estate's name */
+  title = g_strdup_printf (_("PropDesk — %s"), estate);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_label_set_text (self->status_label, pd_database_get_path (pd_context_get_database (ctx)));
+
+  return self;
+}

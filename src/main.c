@@ -1,0 +1,10 @@
+/* propdesk — only starts the application; see src/gui/pd-application.c. */
+#include "pd-application.h"
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr (PdApplication) app = pd_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,25 @@
+/* pd-test-fixture.h — what most tests need: a fresh in-memory database with
+ * a fixed clock, and a temp directory for files. */
+#pragma once
+
+#include "pd-context.h"
+
+G_BEGIN_DECLS
+
+/* A new context on ":memory:" (or @path), clock fixed at @now_iso
+ * ("YYYY-MM-DD HH:MM:SS", local time), admin user "tester". */
+PdContext *pd_test_context_new   (const char *now_iso);
+PdContext *pd_test_context_open  (const char *path,
+                                  const char *now_iso);
+/* A fresh temp directory, removed with its files at exit. */
+const char *pd_test_tmpdir       (void);
+/* Counts rows of a SELECT count(*) with one optional text parameter. */
+gint64     pd_test_count         (PdContext  *ctx,
+                                  const char *sql,
+                                  const char *param);
+/* Runs a program and returns its stdout; exit status in *status. */
+char      *pd_test_run           (const char *const *argv,
+                                  int               *status,
+                                  char             **stderr_out);
+
+G_END_DECLS

@@ -1,0 +1,189 @@
+/* Database layer: migrations, refusal of newer files, audit log, settings. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pd-audit.h"
+#include "pd-error.h"
+#include "pd-estate.h"
+#include "pd-settings.h"
+#include "pd-test-fixture.h"
+
+static void
+test_migrations_from_empty (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new (NULL);
+
+  g_assert_cmpint (pd_test_count (ctx, "PRAGMA user_version", NULL), ==, pd_database_schema_version ());
+  g_assert_cmpint (pd_database_schema_version (), >=, 2);
+  /* Settings and the 2026 calendar are preloaded. */
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM setting", NULL), >=, 25);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM calendar_day WHERE day LIKE '2026-%'", NULL), ==, 39);
+  g_assert_cmpint (pd_test_count (ctx, "PRAGMA foreign_keys", NULL), ==, 1);
+}
+
+static void
+test_reopen_and_previous_version (void)
+{
+  g_autofree char *path = g_build_filename (pd_test_tmpdir (), "upgrade.db", NULL);
+  g_autoptr (GError) error = NULL;
+  sqlite3 *raw;
+
+  /* A database at version 1 (as the first release left it) is upgraded. */
+  {
+    g_autoptr (PdContext) ctx = pd_test_context_open (path, NULL);
+    sqlite3_stmt *stmt = pd_database_prepare (pd_context_get_database (ctx), "PRAGMA journal_mode", NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+    sqlite3_reset (stmt);
+  }
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "DELETE FROM calendar_day; PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  {
+    g_autoptr (PdContext) ctx = pd_test_context_open (path, NULL);
+    g_assert_cmpint (pd_test_count (ctx, "PRAGMA user_version", NULL), ==, pd_database_schema_version ());
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM calendar_day WHERE day = '2026-10-01'", NULL), ==, 1);
+  }
+}
+
+static void
+test_newer_database_refused (void)
+{
+  g_autofree char *path = g_build_filename (pd_test_tmpdir (), "newer.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PdContext) ctx = NULL;
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", pd_database_schema_version () + 5);
+  sqlite3 *raw;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  ctx = pd_context_open (path, &error);
+  g_assert_null (ctx);
+  g_assert_error (error, PD_DATABASE_ERROR, PD_DATABASE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer"));
+}
+
+static void
+test_not_a_database_refused (void)
+{
+  g_autofree char *path = g_build_filename (pd_test_tmpdir (), "garbage.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PdContext) ctx = NULL;
+
+  g_assert_true (g_file_set_contents (path, "this is a spreadsheet, not a database, honestly....", -1, NULL));
+  ctx = pd_context_open (path, &error);
+  g_assert_null (ctx);
+  g_assert_error (error, PD_DATABASE_ERROR, PD_DATABASE_ERROR_NOT_PROPDESK);
+}
+
+static void
+test_audit_rows (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new ("2026-03-02 09:30:00");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PdUnit) unit = pd_unit_new ();
+  g_autoptr (GPtrArray) entries = NULL;
+  gint64 estate = pd_estate_current_id (ctx, &error);
+  PdAuditEntry *last;
+
+  g_assert_no_error (error);
+  unit->code = g_strdup ("3-2-1201");
+  unit->gross_area = 89.5;
+  g_assert_cmpint (pd_unit_create (ctx, estate, unit, &error), >, 0);
+  g_assert_no_error (error);
+  unit->gross_area = 91.25;
+  g_free (unit->layout);
+  unit->layout = g_strdup ("三室两厅");
+  g_assert_true (pd_unit_update (ctx, unit, &error));
+  g_assert_no_error (error);
+
+  entries = pd_audit_list_record (ctx, "unit", unit->id, &error);
+  g_assert_no_error (error);
+  /* insert + two changed fields, newest first */
+  g_assert_cmpuint (entries->len, ==, 3);
+  last = entries->pdata[entries->len - 1];
+  g_assert_cmpstr (last->action, ==, "insert");
+  g_assert_nonnull (strstr (last->new_value, "\"code\":\"3-2-1201\""));
+  g_assert_cmpstr (last->user_name, ==, "tester");
+  g_assert_cmpstr (last->at, ==, "2026-03-02 09:30:00");
+  for (guint i = 0; i < 2; i++)
+    {
+      PdAuditEntry *entry = entries->pdata[i];
+      g_assert_cmpstr (entry->action, ==, "update");
+      if (g_str_equal (entry->field, "gross_area"))
+        {
+          g_assert_cmpstr (entry->old_value, ==, "89.5");
+          g_assert_cmpstr (entry->new_value, ==, "91.25");
+        }
+      else
+        {
+          g_assert_cmpstr (entry->field, ==, "layout");
+          g_assert_cmpstr (entry->old_value, ==, "");
+          g_assert_cmpstr (entry->new_value, ==, "三室两厅");
+        }
+    }
+}
+
+static void
+test_settings (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 fen = 0;
+
+  g_assert_cmpint (pd_settings_get_int (ctx, "renovation.deposit_fen", 0), ==, 300000);
+  g_assert_cmpint (pd_settings_get_int (ctx, "renovation.review_working_days", 0), ==, 3);
+  g_assert_true (pd_settings_set (ctx, "renovation.deposit_fen", "5000.50", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_settings_get_int (ctx, "renovation.deposit_fen", 0), ==, 500050);
+
+  g_assert_false (pd_settings_set (ctx, "renovation.deposit_fen", "12.345", &error));
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpstr (pd_error_get_field (error), ==, "renovation.deposit_fen");
+  g_clear_error (&error);
+  g_assert_cmpint (pd_settings_get_int (ctx, "renovation.deposit_fen", 0), ==, 500050);
+
+  g_assert_false (pd_settings_set (ctx, "patrol.policy", "daily", &error));
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (pd_settings_set (ctx, "patrol.policy", "weekly", &error));
+  text = pd_settings_get_text (ctx, "patrol.policy", NULL);
+  g_assert_cmpstr (text, ==, "weekly");
+
+  /* Only an administrator changes settings. */
+  pd_context_set_user (ctx, "clerk1", PD_ROLE_CLERK);
+  g_assert_false (pd_settings_set (ctx, "patrol.policy", "twice_monthly", &error));
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_DENIED);
+  g_clear_error (&error);
+
+  g_assert_true (pd_fen_parse ("￥3,000.5", "x", "X", &fen, NULL));
+  g_assert_cmpint (fen, ==, 300050);
+  g_assert_true (pd_fen_parse ("12元", "x", "X", &fen, NULL));
+  g_assert_cmpint (fen, ==, 1200);
+  g_assert_false (pd_fen_parse ("abc", "x", "X", &fen, NULL));
+  {
+    g_autofree char *a = pd_fen_format (300050);
+    g_autofree char *b = pd_fen_format (-1250);
+    g_autofree char *c = pd_fen_format (5);
+    g_assert_cmpstr (a, ==, "3000.50");
+    g_assert_cmpstr (b, ==, "-12.50");
+    g_assert_cmpstr (c, ==, "0.05");
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/database/migrations-from-empty", test_migrations_from_empty);
+  g_test_add_func ("/database/reopen-and-previous-version", test_reopen_and_previous_version);
+  g_test_add_func ("/database/newer-refused", test_newer_database_refused);
+  g_test_add_func ("/database/not-a-database", test_not_a_database_refused);
+  g_test_add_func ("/database/audit", test_audit_rows);
+  g_test_add_func ("/database/settings", test_settings);
+  return g_test_run ();
+}

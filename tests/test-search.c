@@ -1,0 +1,110 @@
+/* Search: pinyin, initials, phone and ID tails, plates, unit codes. */
+#include "config.h"
+
+#include "pd-demo.h"
+#include "pd-search.h"
+#include "pd-test-fixture.h"
+
+static gboolean
+hits_contain (GPtrArray  *hits,
+              const char *unit_code,
+              const char *name)
+{
+  for (guint i = 0; i < hits->len; i++)
+    {
+      PdSearchHit *hit = hits->pdata[i];
+      if (g_str_equal (hit->unit_code, unit_code) && g_str_equal (hit->name, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static PdContext *
+demo_context (void)
+{
+  g_autoptr (GError) error = NULL;
+  PdContext *ctx = pd_test_context_new ("2026-11-23 09:00:00");
+
+  g_assert_true (pd_demo_generate (ctx, 200, 7, &error));
+  g_assert_no_error (error);
+  return ctx;
+}
+
+static void
+test_search_keys (void)
+{
+  g_autoptr (PdContext) ctx = demo_context ();
+  g_autoptr (GError) error = NULL;
+  sqlite3_stmt *stmt;
+  g_autofree char *mobile = NULL, *id_number = NULL, *plate = NULL, *pinyin = NULL;
+  const char *queries[5];
+
+  /* The demo's first unit belongs to 张三. */
+  g_autoptr (GPtrArray) zs = pd_search (ctx, "zs", 100, &error);
+  g_assert_no_error (error);
+  g_assert_true (hits_contain (zs, "1-1-101", "张三"));
+  for (guint i = 0; i < zs->len; i++)
+    {
+      PdSearchHit *hit = zs->pdata[i];
+      g_assert_true (hit->unit_id > 0);
+    }
+
+  stmt = pd_database_prepare (pd_context_get_database (ctx),
+    "SELECT p.mobile, p.id_number, coalesce(v.plate, ''), p.pinyin FROM person p "
+    "JOIN unit_role r ON r.person_id = p.id LEFT JOIN vehicle v ON v.person_id = p.id "
+    "WHERE r.unit_id = (SELECT id FROM unit WHERE code = '1-1-101') AND p.name = '张三'", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  mobile = pd_column_dup (stmt, 0);
+  id_number = pd_column_dup (stmt, 1);
+  plate = pd_column_dup (stmt, 2);
+  pinyin = pd_column_dup (stmt, 3);
+  sqlite3_reset (stmt);
+  g_assert_cmpstr (pinyin, ==, "zhangsan");
+
+  queries[0] = mobile + 7;          /* phone tail, 4 digits */
+  queries[1] = id_number + 12;      /* ID tail, 6 chars */
+  queries[2] = "zhangs";            /* pinyin prefix */
+  queries[3] = "张三";
+  queries[4] = "1-1-101";
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr (GPtrArray) hits = pd_search (ctx, queries[i], 1000, &error);
+      g_assert_no_error (error);
+      if (!hits_contain (hits, "1-1-101", "张三"))
+        g_error ("query %s did not find 张三", queries[i]);
+    }
+  if (*plate)
+    {
+      g_autofree char *lower = g_utf8_strdown (plate, -1);
+      g_autoptr (GPtrArray) hits = pd_search (ctx, lower, 100, &error);
+      g_assert_true (hits_contain (hits, "1-1-101", "张三"));
+    }
+}
+
+static void
+test_search_precision (void)
+{
+  g_autoptr (PdContext) ctx = demo_context ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) none = pd_search (ctx, "qqqqxx", 100, &error);
+  g_autoptr (GPtrArray) empty = pd_search (ctx, "  ", 100, &error);
+  g_autoptr (GPtrArray) unit = pd_search (ctx, "1-1-1", 1000, &error);
+  g_autoptr (GArray) ids = pd_search_unit_ids (ctx, "1-1-1", 1000, &error);
+
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (empty->len, ==, 0);
+  /* "1-1-1" is a prefix of 1-1-101, 1-1-102 and 1-1-1001.. 1-1-1802. */
+  g_assert_cmpuint (ids->len, ==, 2 + 9 * 2);
+  for (guint i = 0; i < unit->len; i++)
+    g_assert_true (g_str_has_prefix (((PdSearchHit *) unit->pdata[i])->unit_code, "1-1-1"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/search/keys", test_search_keys);
+  g_test_add_func ("/search/precision", test_search_precision);
+  return g_test_run ();
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# bootstrap.sh — set up a Debian 12 / Ubuntu machine for PropDesk, build it,
+# and then either run the application or the whole test suite.
+#
+#   bash tools/bootstrap.sh run    install, build, launch the GUI on the demo database
+#   bash tools/bootstrap.sh test   install, build, run `meson test` (under xvfb-run when headless)
+#
+# Packages are installed with apt-get (through sudo when not root) only when
+# missing, so a second run is quick.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode="${1:-run}"
+builddir="${PROPDESK_BUILDDIR:-build}"
+
+packages=(
+  meson ninja-build gcc pkg-config gettext
+  libglib2.0-dev libgtk-4-dev libsqlite3-dev libxlsxwriter-dev libicu-dev
+  libcairo2-dev libpango1.0-dev libzip-dev libxml2-dev libqrencode-dev libsodium-dev
+  desktop-file-utils appstream
+  fonts-noto-cjk locales
+  xvfb xauth poppler-utils python3-openpyxl sqlite3
+)
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  sudo_cmd=(sudo)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+# The office works in Chinese: make sure the zh_CN.UTF-8 locale exists.
+if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+  if [ -f /etc/locale.gen ]; then
+    "${sudo_cmd[@]}" sed -i 's/^# *\(zh_CN.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+    grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen || echo 'zh_CN.UTF-8 UTF-8' | "${sudo_cmd[@]}" tee -a /etc/locale.gen >/dev/null
+    "${sudo_cmd[@]}" locale-gen
+  else
+    "${sudo_cmd[@]}" locale-gen zh_CN.UTF-8
+  fi
+fi
+
+if [ ! -f "$builddir/build.ninja" ]; then
+  meson setup "$builddir" ${PROPDESK_MESON_ARGS:-}
+fi
+meson compile -C "$builddir"
+
+case "$mode" in
+  run)
+    export LANG="${PROPDESK_LANG:-zh_CN.UTF-8}"
+    export LANGUAGE="${LANGUAGE:-zh_CN}"
+    exec "$builddir/src/propdesk" "${@:2}"
+    ;;
+  test)
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+      exec xvfb-run -a -s "-screen 0 1366x768x24" meson test -C "$builddir" --print-errorlogs "${@:2}"
+    fi
+    exec meson test -C "$builddir" --print-errorlogs "${@:2}"
+    ;;
+  *)
+    echo "usage: bash tools/bootstrap.sh run|test" >&2
+    exit 2
+    ;;
+esac
