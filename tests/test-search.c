@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pd-demo.h"
+#include "pd-owner-list.h"
 #include "pd-search.h"
 #include "pd-test-fixture.h"
 
@@ -99,6 +100,36 @@ test_search_precision (void)
     g_assert_true (g_str_has_prefix (((PdSearchHit *) unit->pdata[i])->unit_code, "1-1-1"));
 }
 
+static void
+test_owner_list (void)
+{
+  g_autoptr (PdContext) ctx = demo_context ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) all = pd_owner_list_unit_ids (ctx, NULL, PD_OWNER_SORT_UNIT, FALSE, &error);
+  g_autoptr (GArray) by_area = pd_owner_list_unit_ids (ctx, "", PD_OWNER_SORT_AREA, TRUE, &error);
+  g_autoptr (GArray) found = pd_owner_list_unit_ids (ctx, "zhangsan", PD_OWNER_SORT_UNIT, FALSE, &error);
+  g_autoptr (PdOwnerRow) first = NULL;
+  g_autoptr (PdOwnerRow) big = NULL;
+  g_autoptr (PdOwnerRow) small = NULL;
+  g_autoptr (PdOwnerRow) last = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 200);
+  first = pd_owner_row_get (ctx, g_array_index (all, gint64, 0), &error);
+  g_assert_cmpstr (first->unit_code, ==, "1-1-101");
+  g_assert_cmpstr (first->owners, ==, "张三");
+  g_assert_cmpuint (strlen (first->owner_mobile), ==, 11);
+  /* Natural order: 2-... after 1-2-1802, never "10-" before "2-". */
+  last = pd_owner_row_get (ctx, g_array_index (all, gint64, all->len - 1), &error);
+  /* 200 units: buildings 1–2 full (72 each), building 3 entrance 2 up to floor 10. */
+  g_assert_cmpstr (last->unit_code, ==, "3-2-1002");
+  big = pd_owner_row_get (ctx, g_array_index (by_area, gint64, 0), &error);
+  small = pd_owner_row_get (ctx, g_array_index (by_area, gint64, by_area->len - 1), &error);
+  g_assert_cmpfloat (big->gross_area, >=, small->gross_area);
+  g_assert_cmpuint (found->len, >=, 1);
+  g_assert_cmpint (g_array_index (found, gint64, 0), ==, first->unit_id);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -106,5 +137,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/search/keys", test_search_keys);
   g_test_add_func ("/search/precision", test_search_precision);
+  g_test_add_func ("/search/owner-list", test_owner_list);
   return g_test_run ();
 }
