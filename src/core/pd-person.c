@@ -238,9 +238,10 @@ check_unique_identity (PdContext      *ctx,
       other = pd_person_find_by_id_number (ctx, person->id_type, person->id_number);
       if (other != 0 && other != person->id)
         {
+          g_autofree char *file = g_strdup_printf ("%" G_GINT64_FORMAT, other);
           pd_set_field_error (error, PD_VALIDATION_ERROR_DUPLICATE, "id_number",
-                              _("ID number: another person (file #%" G_GINT64_FORMAT ") already has this number."),
-                              other);
+                              /* Translators: %s is the number of the other person's file */
+                              _("ID number: another person (file #%s) already has this number."), file);
           return FALSE;
         }
     }
@@ -250,9 +251,10 @@ check_unique_identity (PdContext      *ctx,
                                      "SELECT id FROM person WHERE uscc = ?", person->uscc, NULL);
       if (other > 0 && other != person->id)
         {
+          g_autofree char *file = g_strdup_printf ("%" G_GINT64_FORMAT, other);
           pd_set_field_error (error, PD_VALIDATION_ERROR_DUPLICATE, "uscc",
-                              _("Unified social credit code: another enterprise (file #%" G_GINT64_FORMAT ") already has this code."),
-                              other);
+                              /* Translators: %s is the number of the other enterprise's file */
+                              _("Unified social credit code: another enterprise (file #%s) already has this code."), file);
           return FALSE;
         }
     }
@@ -374,8 +376,11 @@ pd_person_get (PdContext *ctx,
         *(char **) FIELD_PTR (person, i) = g_strdup (pd_column_text (stmt, i + 1));
     }
   else
-    pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "person",
-                        _("Person: file #%" G_GINT64_FORMAT " does not exist."), person_id);
+    {
+      g_autofree char *file = g_strdup_printf ("%" G_GINT64_FORMAT, person_id);
+      pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "person",
+                          _("Person: file #%s does not exist."), file);
+    }
   sqlite3_reset (stmt);
   return person;
 }
