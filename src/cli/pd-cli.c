@@ -9,13 +9,27 @@
 #include "pd-i18n.h"
 #include "pd-paths.h"
 
+static char *db_path;
+
+const char *
+pd_cli_get_db_path (void)
+{
+  return db_path;
+}
+
+/* Commands marked raw get no context: they work on the database file itself
+ * (a damaged one must not be opened and migrated). */
 static const struct
 {
   const char      *verb;
   const char      *object;   /* NULL for one-word commands */
   PdCliCommandFunc run;
   const char      *usage;
+  gboolean         raw;
 } commands[] = {
+  { "backup", NULL, pd_cli_backup, "backup FILE", TRUE },
+  { "restore", NULL, pd_cli_restore, "restore FILE", TRUE },
+  { "check", NULL, pd_cli_check, "check", TRUE },
   { "demo", NULL, pd_cli_demo, "demo [--units N] [--seed S]" },
   { "search", NULL, pd_cli_search, "search TEXT" },
 };
@@ -83,7 +97,6 @@ int
 pd_cli_run (int    argc,
             char **argv)
 {
-  g_autofree char *db_path = NULL;
   g_autoptr (PdContext) ctx = NULL;
   g_autoptr (GError) error = NULL;
   int first = 1;
@@ -143,6 +156,8 @@ pd_cli_run (int    argc,
           dir = g_path_get_dirname (db_path);
           g_mkdir_with_parents (dir, 0700);
         }
+      if (commands[i].raw)
+        return commands[i].run (NULL, argc - first - consumed + 1, argv + first + consumed - 1);
       ctx = pd_context_open (db_path, &error);
       if (ctx == NULL)
         return pd_cli_fail (error);

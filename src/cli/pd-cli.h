@@ -28,6 +28,14 @@ gboolean pd_cli_parse_month (const char *text,
                              char      **next_month,
                              GError    **error);
 
+/* The database file the command works on (--db, $PROPDESK_DB or the default). */
+const char *pd_cli_get_db_path (void);
+
+/* Safety commands (pd-cli-backup.c): they get no context. */
+int pd_cli_backup        (PdContext *ctx, int argc, char **argv);
+int pd_cli_restore       (PdContext *ctx, int argc, char **argv);
+int pd_cli_check         (PdContext *ctx, int argc, char **argv);
+
 /* Commands of the owner files (pd-cli-owners.c). */
 int pd_cli_demo          (PdContext *ctx, int argc, char **argv);
 int pd_cli_search        (PdContext *ctx, int argc, char **argv);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pd-backup.h"
 #include "pd-database.h"
 #include "pd-error.h"
 
@@ -190,6 +191,25 @@ pd_database_rollback (PdDatabase *self)
   self->savepoint_depth--;
 }
 
+gboolean
+pd_database_quick_check (PdDatabase  *self,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (self->handle, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  if (!ok)
+    g_set_error (error, PD_DATABASE_ERROR, PD_DATABASE_ERROR_CORRUPT,
+                 _("The database “%s” is damaged: %s"), self->path,
+                 stmt && sqlite3_column_text (stmt, 0) ? (const char *) sqlite3_column_text (stmt, 0)
+                                                        : sqlite3_errmsg (self->handle));
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 gint64
 pd_database_last_insert_id (PdDatabase *self)
 {
@@ -306,6 +326,18 @@ run_migrations (PdDatabase  *self,
       return FALSE;
     }
 
+  /* Before changing an existing database's schema, keep a copy of it. */
+  if (current > 0 && current < newest && g_strcmp0 (self->path, ":memory:") != 0)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *backup = pd_backup_automatic (self, "before-upgrade", now, 7, 4, error);
+      if (backup == NULL)
+        {
+          g_prefix_error (error, _("The database was not upgraded because no backup could be made first: "));
+          return FALSE;
+        }
+    }
+
   for (guint i = 0; names[i] != NULL; i++)
     {
       int number = atoi (names[i]);
@@ -349,6 +381,10 @@ pd_database_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   self->path = g_strdup (path);
+  /* The owners' personal data is readable by this user only. */
+  if (g_strcmp0 (path, ":memory:") != 0 && !g_str_has_prefix (path, "file:") &&
+      !pd_file_create_private (path, error))
+    return NULL;
   rc = sqlite3_open_v2 (path, &self->handle,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK)

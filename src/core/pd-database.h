@@ -47,6 +47,10 @@ gboolean     pd_database_commit      (PdDatabase  *self,
                                       GError     **error);
 void         pd_database_rollback    (PdDatabase  *self);
 
+/* PRAGMA quick_check: fast enough for every start. */
+gboolean     pd_database_quick_check (PdDatabase  *self,
+                                      GError     **error);
+
 gint64       pd_database_last_insert_id (PdDatabase *self);
 int          pd_database_changes     (PdDatabase  *self);
 

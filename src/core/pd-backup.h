@@ -1,0 +1,65 @@
+/* pd-backup.h — never lose a record: online backups with SQLite's backup
+ * API, rotation, restore, integrity checks, private file permissions. */
+#pragma once
+
+#include "pd-context.h"
+
+G_BEGIN_DECLS
+
+/* Copies the open database to @dest_path (written to a temporary name, then
+ * renamed, so a half-written backup never has the final name), readable by
+ * the user only, and checks the copy's integrity. */
+gboolean  pd_backup_write           (PdDatabase  *database,
+                                     const char  *dest_path,
+                                     GError     **error);
+/* Copies the database file at @db_path (not open) the same way. */
+gboolean  pd_backup_write_file      (const char  *db_path,
+                                     const char  *dest_path,
+                                     GError     **error);
+
+/* The automatic backups' folder: <folder of the database>/backups. */
+char     *pd_backup_dir_for         (const char  *db_path);
+/* Writes <dir>/propdesk-YYYYMMDD-HHMMSS[-reason].db for @db_path and
+ * rotates: the newest backup of each of the last @keep_daily days and of
+ * each of the last @keep_weekly ISO weeks are kept, the rest deleted.
+ * Returns the new backup's path. */
+char     *pd_backup_automatic       (PdDatabase  *database,
+                                     const char  *reason,
+                                     GDateTime   *now,
+                                     guint        keep_daily,
+                                     guint        keep_weekly,
+                                     GError     **error);
+/* Deletes what the rotation does not keep; returns how many were deleted. */
+guint     pd_backup_rotate          (const char  *dir,
+                                     GDateTime   *now,
+                                     guint        keep_daily,
+                                     guint        keep_weekly);
+/* Automatic backups in @dir, newest first (full paths). */
+GPtrArray *pd_backup_list           (const char  *dir);
+/* The newest backup in @dir that passes pd_backup_check_file, or NULL. */
+char     *pd_backup_newest_good     (const char  *dir);
+
+/* TRUE when @path is a readable, undamaged PropDesk database no newer than
+ * this program; otherwise a message saying what is wrong. */
+gboolean  pd_backup_check_file      (const char  *path,
+                                     GError     **error);
+/* Replaces the database at @db_path (which must not be open) by a copy of
+ * @backup_path after checking the backup.  The replaced file is moved aside
+ * to <db_path>.replaced-YYYYMMDD-HHMMSS, never overwritten; its name is
+ * returned in @moved_aside (NULL when there was no file). */
+gboolean  pd_backup_restore         (const char  *db_path,
+                                     const char  *backup_path,
+                                     char       **moved_aside,
+                                     GError     **error);
+/* Moves a damaged database (and its -wal/-shm) aside; returns the new name. */
+char     *pd_backup_move_aside      (const char  *db_path,
+                                     const char  *suffix,
+                                     GError     **error);
+
+/* Creates @path empty with permissions 0600 when it does not exist, so
+ * SQLite (and its -wal/-shm, which copy the mode) never make it readable by
+ * others. */
+gboolean  pd_file_create_private    (const char  *path,
+                                     GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,259 @@
+/* Backups: copies, rotation, restore that never overwrites, checks,
+ * private permissions, a backup before every upgrade. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pd-backup.h"
+#include "pd-demo.h"
+#include "pd-error.h"
+#include "pd-test-fixture.h"
+
+static char *
+make_demo_db (const char *name,
+              guint       units)
+{
+  g_autoptr (GError) error = NULL;
+  char *path = g_build_filename (pd_test_tmpdir (), name, NULL);
+  g_autoptr (PdContext) ctx = pd_test_context_open (path, "2026-11-23 09:00:00");
+
+  g_assert_true (pd_demo_generate (ctx, units, 1, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_backup_and_check (void)
+{
+  g_autofree char *db = make_demo_db ("source.db", 40);
+  g_autofree char *copy = g_build_filename (pd_test_tmpdir (), "copy.db", NULL);
+  g_autoptr (GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_true (pd_backup_write_file (db, copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (pd_backup_check_file (copy, &error));
+#ifndef G_OS_WIN32
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+#endif
+  {
+    g_autoptr (PdContext) ctx = pd_test_context_open (copy, NULL);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM unit", NULL), ==, 40);
+  }
+  /* No half-written file is left under the final name or beside it. */
+  {
+    g_autofree char *part = g_strconcat (copy, ".part", NULL);
+    g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+damage (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_cmpuint (length, >, 40000);
+  for (gsize i = 20000; i < 36000; i++)
+    data[i] = (char) (i * 7);
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+}
+
+static void
+test_damaged_and_foreign (void)
+{
+  g_autofree char *db = make_demo_db ("damaged.db", 60);
+  g_autofree char *text = g_build_filename (pd_test_tmpdir (), "notes.db", NULL);
+  g_autofree char *foreign = g_build_filename (pd_test_tmpdir (), "foreign.db", NULL);
+  g_autoptr (GError) error = NULL;
+  sqlite3 *raw;
+
+  /* Fold the WAL into the file first, then damage the file. */
+  g_assert_cmpint (sqlite3_open (db, &raw), ==, SQLITE_OK);
+  sqlite3_exec (raw, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+  sqlite3_close (raw);
+  damage (db);
+  g_assert_false (pd_backup_check_file (db, &error));
+  g_assert_error (error, PD_DATABASE_ERROR, PD_DATABASE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (text, "hello", -1, NULL));
+  g_assert_false (pd_backup_check_file (text, &error));
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_open (foreign, &raw), ==, SQLITE_OK);
+  sqlite3_exec (raw, "CREATE TABLE t (x); PRAGMA user_version = 3", NULL, NULL, NULL);
+  sqlite3_close (raw);
+  g_assert_false (pd_backup_check_file (foreign, &error));
+  g_assert_error (error, PD_DATABASE_ERROR, PD_DATABASE_ERROR_NOT_PROPDESK);
+}
+
+static void
+test_restore_moves_aside (void)
+{
+  g_autofree char *good = make_demo_db ("good.db", 30);
+  g_autofree char *live = make_demo_db ("live.db", 10);
+  g_autofree char *backup = g_build_filename (pd_test_tmpdir (), "good-backup.db", NULL);
+  g_autofree char *aside = NULL;
+  g_autofree char *not_db = g_build_filename (pd_test_tmpdir (), "junk.db", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (pd_backup_write_file (good, backup, &error));
+  /* A file that is not a PropDesk database is refused and nothing moves. */
+  g_assert_true (g_file_set_contents (not_db, "junk junk junk", -1, NULL));
+  g_assert_false (pd_backup_restore (live, not_db, &aside, &error));
+  g_assert_null (aside);
+  g_clear_error (&error);
+  {
+    g_autoptr (PdContext) ctx = pd_test_context_open (live, NULL);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM unit", NULL), ==, 10);
+  }
+
+  g_assert_true (pd_backup_restore (live, backup, &aside, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+  g_assert_true (g_file_test (aside, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr (PdContext) restored = pd_test_context_open (live, NULL);
+    g_autoptr (PdContext) old = pd_test_context_open (aside, NULL);
+    g_assert_cmpint (pd_test_count (restored, "SELECT count(*) FROM unit", NULL), ==, 30);
+    g_assert_cmpint (pd_test_count (old, "SELECT count(*) FROM unit", NULL), ==, 10);
+  }
+}
+
+static void
+touch_backup (const char *dir,
+              const char *stamp)
+{
+  g_autofree char *path = g_strdup_printf ("%s/propdesk-%s.db", dir, stamp);
+  g_assert_true (g_file_set_contents (path, "x", 1, NULL));
+}
+
+static void
+test_rotation (void)
+{
+  g_autofree char *dir = g_build_filename (pd_test_tmpdir (), "rotation", NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_local (2026, 11, 23, 12, 0, 0);
+  g_autoptr (GPtrArray) left = NULL;
+  guint deleted;
+
+  g_mkdir_with_parents (dir, 0700);
+  /* Three a day for 40 days back. */
+  for (int day = 0; day < 40; day++)
+    for (int hour = 8; hour <= 16; hour += 4)
+      {
+        g_autoptr (GDateTime) time = g_date_time_add_days (now, -day);
+        g_autoptr (GDateTime) at = g_date_time_add_hours (time, hour - 12);
+        g_autofree char *stamp = g_date_time_format (at, "%Y%m%d-%H%M%S");
+        touch_backup (dir, stamp);
+      }
+  deleted = pd_backup_rotate (dir, now, 7, 4);
+  left = pd_backup_list (dir);
+  /* 7 daily (newest of each of the last 7 days) + the newest of the older
+   * ISO weeks within 4 weeks that a daily one does not already cover. */
+  g_assert_cmpuint (left->len + deleted, ==, 120);
+  g_assert_cmpuint (left->len, >=, 7 + 2);
+  g_assert_cmpuint (left->len, <=, 7 + 4);
+  /* The newest is kept; nothing older than 4 weeks survives. */
+  g_assert_true (g_str_has_suffix (left->pdata[0], "propdesk-20261123-160000.db"));
+  for (guint i = 0; i < left->len; i++)
+    {
+      g_autofree char *name = g_path_get_basename (left->pdata[i]);
+      g_assert_cmpstr (name, >=, "propdesk-20261026");
+    }
+}
+
+static void
+test_backup_before_upgrade (void)
+{
+  g_autofree char *db = make_demo_db ("upgrade.db", 5);
+  g_autofree char *dir = pd_backup_dir_for (db);
+  g_autoptr (GPtrArray) before = pd_backup_list (dir);
+  g_autoptr (GPtrArray) after = NULL;
+  sqlite3 *raw;
+
+  g_assert_cmpuint (before->len, ==, 0);
+  g_assert_cmpint (sqlite3_open (db, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA user_version = 1; DELETE FROM calendar_day", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  {
+    g_autoptr (PdContext) ctx = pd_test_context_open (db, NULL);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM unit", NULL), ==, 5);
+  }
+  after = pd_backup_list (dir);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_true (g_str_has_suffix (after->pdata[0], "-before-upgrade.db"));
+  g_assert_true (pd_backup_check_file (after->pdata[0], NULL));
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *db = make_demo_db ("cli.db", 12);
+  g_autofree char *copy = g_build_filename (pd_test_tmpdir (), "cli-copy.db", NULL);
+  const char *cli = g_getenv ("PROPDESK_CLI");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  {
+    const char *argv[] = { cli, "--db", db, "check", NULL };
+    out = pd_test_run (argv, &status, NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (out, "ok"));
+  }
+  {
+    const char *argv[] = { cli, "--db", db, "backup", copy, NULL };
+    g_free (out);
+    out = pd_test_run (argv, &status, NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (pd_backup_check_file (copy, NULL));
+  }
+  {
+    sqlite3 *raw;
+    g_assert_cmpint (sqlite3_open (db, &raw), ==, SQLITE_OK);
+    sqlite3_exec (raw, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    sqlite3_close (raw);
+  }
+  damage (db);
+  {
+    const char *argv[] = { cli, "--db", db, "check", NULL };
+    g_free (out);
+    out = pd_test_run (argv, &status, &err);
+    g_assert_cmpint (status, !=, 0);
+    g_assert_nonnull (strstr (err, "damaged"));
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *argv[] = { cli, "--db", db, "restore", "/nonexistent/file.db", NULL };
+    g_free (out);
+    out = pd_test_run (argv, &status, &err);
+    g_assert_cmpint (status, !=, 0);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *argv[] = { cli, "--db", db, "restore", copy, NULL };
+    g_free (out);
+    out = pd_test_run (argv, &status, NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (pd_backup_check_file (db, NULL));
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/backup/write-and-check", test_backup_and_check);
+  g_test_add_func ("/backup/damaged-and-foreign", test_damaged_and_foreign);
+  g_test_add_func ("/backup/restore-moves-aside", test_restore_moves_aside);
+  g_test_add_func ("/backup/rotation", test_rotation);
+  g_test_add_func ("/backup/before-upgrade", test_backup_before_upgrade);
+  g_test_add_func ("/backup/cli", test_cli);
+  return g_test_run ();
+}
