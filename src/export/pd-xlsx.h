@@ -2,7 +2,7 @@
  * formats, table sheets (bold shaded header, column widths, frozen header,
  * autofilter) and libxlsxwriter errors as GErrors naming the file.
  *
- * Sheet and column names are passed translated (_("Owners")), so a
+ * Sheet and column names are passed translated (through gettext), so a
  * workbook made under zh_CN is Chinese throughout.  Money is written from
  * integer fen; the cell holds yuan with two decimals. */
 #pragma once

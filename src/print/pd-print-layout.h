@@ -198,7 +198,7 @@ void     pd_print_table_note_row      (PdPrintLayout *layout,
 void     pd_print_table_end           (PdPrintLayout *layout);
 
 /* Signature lines side by side: "业主签字：＿＿＿＿  日期：＿年＿月＿日"
- * for each of @roles (e.g. _("Owner"), _("Clerk")). */
+ * for each of @roles (translated role names: "业主", "经办人"). */
 void     pd_print_signatures          (PdPrintLayout      *layout,
                                        const char *const  *roles,
                                        guint               n_roles);
