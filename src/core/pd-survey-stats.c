@@ -1,0 +1,596 @@
+/* pd-survey-stats.c — see pd-survey-stats.h. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "pd-calendar.h"
+#include "pd-error.h"
+#include "pd-settings.h"
+#include "pd-survey-stats.h"
+#include "pd-survey-template.h"
+
+/* Every query takes ?1 campaign id (0 = all), ?2 first day, ?3 day after the
+ * period.  Unbounded periods are bound as '' and '9999-12-31' rather than
+ * NULL so that SQLite can use the answered_on index for the range. */
+#define PERIOD_RESPONSES \
+  "r.answered_on >= ?2 AND r.answered_on < ?3 AND (?1 = 0 OR r.campaign_id = ?1)"
+#define PERIOD_CAMPAIGNS \
+  "WITH camp (id) AS (SELECT id FROM survey_campaign WHERE (?1 = 0 OR id = ?1) " \
+  "AND start_on < ?3 AND end_on >= ?2 UNION " \
+  "SELECT r.campaign_id FROM survey_response r WHERE " PERIOD_RESPONSES ") "
+
+static const char sql_item_scores[] =
+  "SELECT a.item_id, a.score, count(*) FROM survey_response r "
+  "JOIN survey_answer a ON a.response_id = r.id WHERE " PERIOD_RESPONSES
+  " GROUP BY a.item_id, a.score";
+/* How many forms asked each item (the items of their campaign's template). */
+static const char sql_item_asked[] =
+  "SELECT i.id, count(*) FROM survey_response r JOIN survey_campaign c ON c.id = r.campaign_id "
+  "JOIN survey_item i ON i.template_id = c.template_id WHERE " PERIOD_RESPONSES " GROUP BY i.id";
+/* Items of the period's campaigns, so an empty period still lists them. */
+static const char sql_campaign_items[] =
+  PERIOD_CAMPAIGNS
+  "SELECT i.id FROM camp JOIN survey_campaign c ON c.id = camp.id "
+  "JOIN survey_item i ON i.template_id = c.template_id";
+static const char sql_building_targets[] =
+  PERIOD_CAMPAIGNS
+  "SELECT b.code, count(*) FROM camp JOIN survey_target t ON t.campaign_id = camp.id "
+  "JOIN unit u ON u.id = t.unit_id JOIN entrance e ON e.id = u.entrance_id "
+  "JOIN building b ON b.id = e.building_id GROUP BY b.id";
+static const char sql_building_responses[] =
+  "SELECT b.code, count(*), sum(r.opinion <> '') FROM survey_response r "
+  "JOIN unit u ON u.id = r.unit_id JOIN entrance e ON e.id = u.entrance_id "
+  "JOIN building b ON b.id = e.building_id WHERE " PERIOD_RESPONSES " GROUP BY b.id";
+static const char sql_building_answers[] =
+  "SELECT b.code, count(*), sum(a.score >= 4) FROM survey_response r "
+  "JOIN survey_answer a ON a.response_id = r.id "
+  "JOIN unit u ON u.id = r.unit_id JOIN entrance e ON e.id = u.entrance_id "
+  "JOIN building b ON b.id = e.building_id WHERE " PERIOD_RESPONSES " GROUP BY b.id";
+static const char sql_goals[] =
+  PERIOD_CAMPAIGNS
+  "SELECT max(c.coverage_goal_pct), max(c.satisfaction_goal_pct), count(*) "
+  "FROM camp JOIN survey_campaign c ON c.id = camp.id";
+static const char sql_targets[] =
+  PERIOD_CAMPAIGNS
+  "SELECT count(*) FROM camp JOIN survey_target t ON t.campaign_id = camp.id";
+static const char sql_month_answers[] =
+  "SELECT substr(r.answered_on, 1, 7), count(*), sum(a.score >= 4), sum(a.score) "
+  "FROM survey_response r JOIN survey_answer a ON a.response_id = r.id WHERE " PERIOD_RESPONSES
+  " GROUP BY 1";
+static const char sql_month_responses[] =
+  "SELECT substr(r.answered_on, 1, 7), count(*), sum(r.opinion <> '') FROM survey_response r WHERE "
+  PERIOD_RESPONSES " GROUP BY 1";
+
+double
+pd_survey_rate (gint64 part,
+                gint64 whole)
+{
+  return whole == 0 ? NAN : (double) part / (double) whole;
+}
+
+gboolean
+pd_survey_rate_is_defined (double rate)
+{
+  return !isnan (rate);
+}
+
+char *
+pd_survey_rate_format (double rate)
+{
+  if (isnan (rate))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.2f%%", rate * 100.0);
+}
+
+static void
+item_stats_free (gpointer data)
+{
+  PdSurveyItemStats *item = data;
+
+  g_free (item->title);
+  g_free (item);
+}
+
+static void
+building_stats_free (gpointer data)
+{
+  PdSurveyBuildingStats *building = data;
+
+  g_free (building->building_code);
+  g_free (building);
+}
+
+void
+pd_survey_stats_free (PdSurveyStats *stats)
+{
+  if (stats == NULL)
+    return;
+  g_free (stats->from);
+  g_free (stats->to);
+  g_clear_pointer (&stats->items, g_ptr_array_unref);
+  g_clear_pointer (&stats->buildings, g_ptr_array_unref);
+  g_free (stats);
+}
+
+static PdSurveyStats *
+stats_new (const char *from,
+           const char *to)
+{
+  PdSurveyStats *stats = g_new0 (PdSurveyStats, 1);
+
+  stats->from = g_strdup (from);
+  stats->to = g_strdup (to);
+  stats->items = g_ptr_array_new_with_free_func (item_stats_free);
+  stats->buildings = g_ptr_array_new_with_free_func (building_stats_free);
+  return stats;
+}
+
+static sqlite3_stmt *
+prepare_period (PdDatabase *database,
+                const char *sql,
+                gint64      campaign_id,
+                const char *from,
+                const char *to,
+                GError    **error)
+{
+  sqlite3_stmt *stmt = pd_database_prepare (database, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  pd_bind_text (stmt, 2, from);
+  pd_bind_text (stmt, 3, to);
+  return stmt;
+}
+
+/* An item of one template version. */
+typedef struct
+{
+  char *title;
+  int   position;
+  int   version;
+} ItemInfo;
+
+static void
+item_info_free (gpointer data)
+{
+  ItemInfo *info = data;
+
+  g_free (info->title);
+  g_free (info);
+}
+
+/* Items are listed in the order of the newest template version used in the
+ * period that has them; @user_data maps a title to that version's ItemInfo. */
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  GHashTable *places = user_data;
+  const PdSurveyItemStats *ia = *(PdSurveyItemStats * const *) a;
+  const PdSurveyItemStats *ib = *(PdSurveyItemStats * const *) b;
+  const ItemInfo *pa = g_hash_table_lookup (places, ia->title);
+  const ItemInfo *pb = g_hash_table_lookup (places, ib->title);
+
+  if (pa->position != pb->position)
+    return pa->position < pb->position ? -1 : 1;
+  return strcmp (ia->title, ib->title);
+}
+
+/* item id → ItemInfo, for all versions (a small table). */
+static gboolean
+load_items (PdDatabase  *database,
+            GHashTable  *by_id,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = pd_database_prepare (database,
+    "SELECT i.id, i.title, i.position, t.version FROM survey_item i "
+    "JOIN survey_template t ON t.id = i.template_id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+      ItemInfo *info = g_new0 (ItemInfo, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      info->title = pd_column_dup (stmt, 1);
+      info->position = sqlite3_column_int (stmt, 2);
+      info->version = sqlite3_column_int (stmt, 3);
+      g_hash_table_insert (by_id, id, info);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+typedef struct
+{
+  GHashTable *info_by_id;     /* item id → ItemInfo (owned) */
+  GHashTable *stats_by_title; /* title → PdSurveyItemStats */
+  GHashTable *place_by_title; /* title → ItemInfo of the newest version seen */
+} ItemTables;
+
+static PdSurveyItemStats *
+item_for (ItemTables *tables,
+          gint64      item_id)
+{
+  ItemInfo *info = g_hash_table_lookup (tables->info_by_id, &item_id);
+  ItemInfo *place;
+  PdSurveyItemStats *item;
+
+  g_assert (info != NULL);
+  item = g_hash_table_lookup (tables->stats_by_title, info->title);
+  if (item == NULL)
+    {
+      item = g_new0 (PdSurveyItemStats, 1);
+      item->title = g_strdup (info->title);
+      g_hash_table_insert (tables->stats_by_title, item->title, item);
+    }
+  place = g_hash_table_lookup (tables->place_by_title, info->title);
+  if (place == NULL || info->version > place->version)
+    g_hash_table_insert (tables->place_by_title, info->title, info);
+  return item;
+}
+
+static gboolean
+compute_items (PdDatabase    *database,
+               PdSurveyStats *stats,
+               gint64         campaign_id,
+               const char    *from,
+               const char    *to,
+               GError       **error)
+{
+  g_autoptr (GHashTable) info_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, item_info_free);
+  g_autoptr (GHashTable) items = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) places = g_hash_table_new (g_str_hash, g_str_equal);
+  ItemTables tables = { info_by_id, items, places };
+  gint64 asked = 0;
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (!load_items (database, info_by_id, error))
+    return FALSE;
+
+  stmt = prepare_period (database, sql_item_asked, campaign_id, from, to, error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      PdSurveyItemStats *item = item_for (&tables, sqlite3_column_int64 (stmt, 0));
+      gint64 n = sqlite3_column_int64 (stmt, 1);
+      item->counts[0] += n;   /* blanks = asked − valid, finished below */
+      asked += n;
+    }
+  sqlite3_reset (stmt);
+
+  stmt = prepare_period (database, sql_item_scores, campaign_id, from, to, error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      PdSurveyItemStats *item = item_for (&tables, sqlite3_column_int64 (stmt, 0));
+      int score = sqlite3_column_int (stmt, 1);
+      gint64 n = sqlite3_column_int64 (stmt, 2);
+
+      g_assert (score >= 1 && score <= PD_SURVEY_SCALE_POINTS);
+      item->counts[score] += n;
+    }
+  sqlite3_reset (stmt);
+
+  /* A period without forms still lists the questions of its campaigns, or
+   * of the current questionnaire when it has no campaign either. */
+  if (asked == 0)
+    {
+      stmt = prepare_period (database, sql_campaign_items, campaign_id, from, to, error);
+      if (stmt == NULL)
+        return FALSE;
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        item_for (&tables, sqlite3_column_int64 (stmt, 0));
+      sqlite3_reset (stmt);
+      if (g_hash_table_size (items) == 0)
+        {
+          stmt = pd_database_prepare (database,
+            "SELECT i.id FROM survey_item i WHERE i.template_id = "
+            "(SELECT id FROM survey_template ORDER BY version DESC LIMIT 1)", error);
+          if (stmt == NULL)
+            return FALSE;
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            item_for (&tables, sqlite3_column_int64 (stmt, 0));
+          sqlite3_reset (stmt);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      PdSurveyItemStats *item = value;
+
+      for (int score = 1; score <= PD_SURVEY_SCALE_POINTS; score++)
+        {
+          item->valid += item->counts[score];
+          item->score_sum += score * item->counts[score];
+        }
+      item->counts[0] -= item->valid;
+      item->satisfied = item->counts[5] + item->counts[4];
+      item->rate = pd_survey_rate (item->satisfied, item->valid);
+      item->average = pd_survey_rate (item->score_sum, item->valid);
+      stats->valid += item->valid;
+      stats->satisfied += item->satisfied;
+      stats->score_sum += item->score_sum;
+      g_ptr_array_add (stats->items, item);
+    }
+  g_ptr_array_sort_with_data (stats->items, compare_items, places);
+  return TRUE;
+}
+
+static int
+compare_buildings (gconstpointer a,
+                   gconstpointer b)
+{
+  const PdSurveyBuildingStats *ba = *(PdSurveyBuildingStats * const *) a;
+  const PdSurveyBuildingStats *bb = *(PdSurveyBuildingStats * const *) b;
+  gint64 na = g_ascii_strtoll (ba->building_code, NULL, 10);
+  gint64 nb = g_ascii_strtoll (bb->building_code, NULL, 10);
+
+  if (na != nb)
+    return na < nb ? -1 : 1;
+  return strcmp (ba->building_code, bb->building_code);
+}
+
+static PdSurveyBuildingStats *
+building_for (GHashTable *buildings,
+              const char *code)
+{
+  PdSurveyBuildingStats *building = g_hash_table_lookup (buildings, code);
+
+  if (building == NULL)
+    {
+      building = g_new0 (PdSurveyBuildingStats, 1);
+      building->building_code = g_strdup (code);
+      g_hash_table_insert (buildings, building->building_code, building);
+    }
+  return building;
+}
+
+static gboolean
+compute_buildings (PdDatabase    *database,
+                   PdSurveyStats *stats,
+                   gint64         campaign_id,
+                   const char    *from,
+                   const char    *to,
+                   GError       **error)
+{
+  g_autoptr (GHashTable) buildings = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *const queries[] = { sql_building_targets, sql_building_responses, sql_building_answers };
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = prepare_period (database, queries[q], campaign_id, from, to, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          PdSurveyBuildingStats *building = building_for (buildings, pd_column_text (stmt, 0));
+          gint64 n = sqlite3_column_int64 (stmt, 1);
+
+          if (q == 0)
+            building->targets = n;
+          else if (q == 1)
+            {
+              building->responses = n;
+              stats->opinions += sqlite3_column_int64 (stmt, 2);
+            }
+          else
+            {
+              building->valid = n;
+              building->satisfied = sqlite3_column_int64 (stmt, 2);
+            }
+        }
+      sqlite3_reset (stmt);
+    }
+
+  g_hash_table_iter_init (&iter, buildings);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      PdSurveyBuildingStats *building = value;
+
+      building->coverage = pd_survey_rate (building->responses, building->targets);
+      building->rate = pd_survey_rate (building->satisfied, building->valid);
+      stats->targets += building->targets;
+      stats->responses += building->responses;
+      g_ptr_array_add (stats->buildings, building);
+    }
+  g_ptr_array_sort (stats->buildings, compare_buildings);
+  return TRUE;
+}
+
+static gboolean
+compute_goals (PdContext     *ctx,
+               PdSurveyStats *stats,
+               gint64         campaign_id,
+               const char    *from,
+               const char    *to,
+               GError       **error)
+{
+  sqlite3_stmt *stmt = prepare_period (pd_context_get_database (ctx), sql_goals, campaign_id, from, to, error);
+  gboolean any;
+
+  if (stmt == NULL)
+    return FALSE;
+  any = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 2) > 0;
+  stats->coverage_goal_pct = any ? sqlite3_column_int (stmt, 0)
+                                 : (int) pd_settings_get_int (ctx, "survey.coverage_goal_pct", 95);
+  stats->satisfaction_goal_pct = any ? sqlite3_column_int (stmt, 1)
+                                     : (int) pd_settings_get_int (ctx, "survey.satisfaction_goal_pct", 95);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+PdSurveyStats *
+pd_survey_stats_compute (PdContext  *ctx,
+                         gint64      campaign_id,
+                         const char *from,
+                         const char *to,
+                         GError    **error)
+{
+  PdDatabase *database;
+  g_autoptr (PdSurveyStats) stats = NULL;
+
+  g_return_val_if_fail (PD_IS_CONTEXT (ctx), NULL);
+  g_return_val_if_fail (campaign_id > 0 || (from != NULL && to != NULL), NULL);
+
+  database = pd_context_get_database (ctx);
+  stats = stats_new (from ? from : "", to ? to : "9999-12-31");
+  if (!compute_items (database, stats, campaign_id, stats->from, stats->to, error) ||
+      !compute_buildings (database, stats, campaign_id, stats->from, stats->to, error) ||
+      !compute_goals (ctx, stats, campaign_id, stats->from, stats->to, error))
+    return NULL;
+  stats->coverage = pd_survey_rate (stats->responses, stats->targets);
+  stats->rate = pd_survey_rate (stats->satisfied, stats->valid);
+  stats->average = pd_survey_rate (stats->score_sum, stats->valid);
+  return g_steal_pointer (&stats);
+}
+
+static gboolean
+parse_month (const char *month,
+             int        *year,
+             int        *number)
+{
+  char tail;
+
+  return month != NULL && sscanf (month, "%4d-%2d%c", year, number, &tail) == 2 && strlen (month) == 7 &&
+         *year >= 1900 && *year <= 9998 && *number >= 1 && *number <= 12;
+}
+
+char *
+pd_survey_month_shift (const char *month,
+                       int         months)
+{
+  int year, number, index;
+
+  if (!parse_month (month, &year, &number))
+    return NULL;
+  index = year * 12 + (number - 1) + months;
+  return g_strdup_printf ("%04d-%02d", index / 12, index % 12 + 1);
+}
+
+static gboolean
+month_range (const char *month,
+             char      **from,
+             char      **to,
+             GError    **error)
+{
+  g_autofree char *next = pd_survey_month_shift (month, 1);
+
+  if (next == NULL)
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, "month",
+                          _("Month: “%s” is not a month of the form YYYY-MM."), month ? month : "");
+      return FALSE;
+    }
+  *from = g_strconcat (month, "-01", NULL);
+  *to = g_strconcat (next, "-01", NULL);
+  return TRUE;
+}
+
+PdSurveyStats *
+pd_survey_stats_month (PdContext  *ctx,
+                       const char *month,
+                       GError    **error)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (!month_range (month, &from, &to, error))
+    return NULL;
+  return pd_survey_stats_compute (ctx, 0, from, to, error);
+}
+
+GPtrArray *
+pd_survey_stats_trend (PdContext  *ctx,
+                       const char *month,
+                       int         n_months,
+                       GError    **error)
+{
+  PdDatabase *database;
+  g_autoptr (GPtrArray) trend = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_survey_stats_free);
+  g_autoptr (GHashTable) by_month = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *first = NULL;
+  g_autofree char *month_from = NULL, *range_from = NULL, *range_to = NULL;
+  const char *const queries[] = { sql_month_responses, sql_month_answers };
+
+  g_return_val_if_fail (PD_IS_CONTEXT (ctx), NULL);
+  g_return_val_if_fail (n_months > 0, NULL);
+
+  database = pd_context_get_database (ctx);
+  if (!month_range (month, &month_from, &range_to, error))
+    return NULL;
+  first = pd_survey_month_shift (month, -(n_months - 1));
+  range_from = g_strconcat (first, "-01", NULL);
+
+  for (int i = 0; i < n_months; i++)
+    {
+      g_autofree char *m = pd_survey_month_shift (first, i);
+      g_autofree char *from = NULL, *to = NULL;
+      PdSurveyStats *stats;
+      sqlite3_stmt *stmt;
+
+      month_range (m, &from, &to, NULL);
+      stats = stats_new (from, to);
+      g_ptr_array_add (trend, stats);
+      g_hash_table_insert (by_month, stats->from, stats);   /* keyed "YYYY-MM-01" */
+      stmt = prepare_period (database, sql_targets, 0, from, to, error);
+      if (stmt == NULL)
+        return NULL;
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        stats->targets = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (!compute_goals (ctx, stats, 0, from, to, error))
+        return NULL;
+    }
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = prepare_period (database, queries[q], 0, range_from, range_to, error);
+
+      if (stmt == NULL)
+        return NULL;
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autofree char *key = g_strconcat (pd_column_text (stmt, 0), "-01", NULL);
+          PdSurveyStats *stats = g_hash_table_lookup (by_month, key);
+
+          if (stats == NULL)
+            continue;
+          if (q == 0)
+            {
+              stats->responses = sqlite3_column_int64 (stmt, 1);
+              stats->opinions = sqlite3_column_int64 (stmt, 2);
+            }
+          else
+            {
+              stats->valid = sqlite3_column_int64 (stmt, 1);
+              stats->satisfied = sqlite3_column_int64 (stmt, 2);
+              stats->score_sum = sqlite3_column_int64 (stmt, 3);
+            }
+        }
+      sqlite3_reset (stmt);
+    }
+  for (guint i = 0; i < trend->len; i++)
+    {
+      PdSurveyStats *stats = trend->pdata[i];
+      stats->coverage = pd_survey_rate (stats->responses, stats->targets);
+      stats->rate = pd_survey_rate (stats->satisfied, stats->valid);
+      stats->average = pd_survey_rate (stats->score_sum, stats->valid);
+    }
+  return g_steal_pointer (&trend);
+}
