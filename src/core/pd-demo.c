@@ -348,6 +348,8 @@ pd_demo_generate (PdContext *ctx,
               goto fail;
             created++;
           }
+  if (!pd_demo_release (ctx, rand, error))
+    goto fail;
   if (!pd_database_commit (database, error))
     goto fail;
   pd_context_notify_changed (ctx, "unit");

@@ -22,4 +22,10 @@ char    *pd_demo_make_prc_id (GRand      *rand,
 char    *pd_demo_make_uscc   (GRand      *rand);
 char    *pd_demo_make_mobile (GRand      *rand);
 
+/* Each feature's demo data, called by pd_demo_generate inside its
+ * transaction, relative to the context's clock. */
+gboolean pd_demo_release     (PdContext *ctx,
+                              GRand     *rand,
+                              GError   **error);
+
 G_END_DECLS
