@@ -1,19 +1,23 @@
 -- 007-release.sql: release slips (放行条, DOMAIN §5).
 --
+-- Written to be re-runnable (IF NOT EXISTS, OR IGNORE): tests and repairs
+-- that wind user_version back must not trip over existing tables; the
+-- office secret in particular is never replaced.
+--
 -- A slip's number comes from release_counter in the same transaction that
 -- inserts the slip, so numbers are unique and gap-free per estate and year
 -- even when two PCs on the same file issue at once.  A void keeps its row
 -- and number.  "Expired" is not stored: it is an issued slip whose valid_on
 -- has passed, so it never needs a nightly job.
 
-CREATE TABLE release_counter (
+CREATE TABLE IF NOT EXISTS release_counter (
   estate_id   INTEGER NOT NULL REFERENCES estate (id),
   year        INTEGER NOT NULL,
   last_number INTEGER NOT NULL,
   PRIMARY KEY (estate_id, year)
 );
 
-CREATE TABLE release_slip (
+CREATE TABLE IF NOT EXISTS release_slip (
   id                   INTEGER PRIMARY KEY,
   estate_id            INTEGER NOT NULL REFERENCES estate (id),
   year                 INTEGER NOT NULL,
@@ -51,10 +55,10 @@ CREATE TABLE release_slip (
   UNIQUE (estate_id, year, number),
   UNIQUE (estate_id, serial)
 );
-CREATE INDEX release_slip_issued ON release_slip (issued_at);
-CREATE INDEX release_slip_unit ON release_slip (unit_id);
+CREATE INDEX IF NOT EXISTS release_slip_issued ON release_slip (issued_at);
+CREATE INDEX IF NOT EXISTS release_slip_unit ON release_slip (unit_id);
 
-CREATE TABLE release_slip_item (
+CREATE TABLE IF NOT EXISTS release_slip_item (
   id        INTEGER PRIMARY KEY,
   slip_id   INTEGER NOT NULL REFERENCES release_slip (id),
   position  INTEGER NOT NULL,
@@ -65,11 +69,11 @@ CREATE TABLE release_slip_item (
 );
 
 -- Item names offered while typing, most used first (issuing must take seconds).
-CREATE TABLE release_common_item (
+CREATE TABLE IF NOT EXISTS release_common_item (
   name  TEXT PRIMARY KEY,
   uses  INTEGER NOT NULL DEFAULT 0
 );
-INSERT INTO release_common_item (name) VALUES
+INSERT OR IGNORE INTO release_common_item (name) VALUES
   ('沙发'), ('床'), ('床垫'), ('衣柜'), ('书柜'), ('餐桌'), ('椅子'), ('冰箱'), ('洗衣机'),
   ('电视机'), ('空调'), ('热水器'), ('纸箱'), ('行李箱'), ('自行车'), ('电脑'), ('办公桌'),
   ('文件柜'), ('装修工具'), ('剩余建材'), ('旧门窗'), ('旧家具');
@@ -78,13 +82,13 @@ INSERT INTO release_common_item (name) VALUES
 -- (which is shown, exported and audited), not audited, never printed.  The
 -- release-slip key makes the verification code unforgeable by anyone who
 -- only sees printed slips.
-CREATE TABLE office_secret (
+CREATE TABLE IF NOT EXISTS office_secret (
   name  TEXT PRIMARY KEY,
   value BLOB NOT NULL
 );
-INSERT INTO office_secret (name, value) VALUES ('release_slip_hmac', randomblob (32));
+INSERT OR IGNORE INTO office_secret (name, value) VALUES ('release_slip_hmac', randomblob (32));
 
-INSERT INTO audited_table (name) VALUES ('release_slip'), ('release_slip_item');
+INSERT OR IGNORE INTO audited_table (name) VALUES ('release_slip'), ('release_slip_item');
 
-INSERT INTO setting (key, value, kind, section, description) VALUES
+INSERT OR IGNORE INTO setting (key, value, kind, section, description) VALUES
   ('release.max_valid_days', '30', 'int', 'release', 'Latest valid date of a release slip, in days after issue');
