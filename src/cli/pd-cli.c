@@ -32,6 +32,7 @@ static const struct
   { "check", NULL, pd_cli_check, "check", TRUE },
   { "demo", NULL, pd_cli_demo, "demo [--units N] [--seed S]" },
   { "search", NULL, pd_cli_search, "search TEXT" },
+  { "import", "owners", pd_cli_import_owners, "import owners FILE [--skip-bad]" },
 };
 
 int

@@ -79,23 +79,33 @@ normalise_date (char      **value,
   return TRUE;
 }
 
-static gboolean
-is_current_owner (PdContext *ctx,
-                  gint64     unit_id,
-                  gint64     person_id)
+gboolean
+pd_unit_role_is_current (PdContext  *ctx,
+                         gint64      unit_id,
+                         gint64      person_id,
+                         const char *role)
 {
   PdDatabase *database = pd_context_get_database (ctx);
   sqlite3_stmt *stmt = pd_database_prepare (database,
-    "SELECT 1 FROM unit_role WHERE unit_id = ? AND person_id = ? AND role = 'owner' AND ended_on = ''", NULL);
+    "SELECT 1 FROM unit_role WHERE unit_id = ? AND person_id = ? AND role = ? AND ended_on = ''", NULL);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, unit_id);
   sqlite3_bind_int64 (stmt, 2, person_id);
+  pd_bind_text (stmt, 3, role);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   return found;
+}
+
+static gboolean
+is_current_owner (PdContext *ctx,
+                  gint64     unit_id,
+                  gint64     person_id)
+{
+  return pd_unit_role_is_current (ctx, unit_id, person_id, "owner");
 }
 
 static gboolean

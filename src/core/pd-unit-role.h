@@ -37,6 +37,11 @@ const char *pd_unit_role_label (const char *role);
 gint64      pd_unit_role_add  (PdContext  *ctx,
                                PdUnitRole *role,
                                GError    **error);
+/* TRUE when @person_id holds @role on @unit_id now (not ended). */
+gboolean    pd_unit_role_is_current (PdContext  *ctx,
+                                     gint64      unit_id,
+                                     gint64      person_id,
+                                     const char *role);
 /* Ends a current role (end of tenancy, member moved away). */
 gboolean    pd_unit_role_end  (PdContext  *ctx,
                                gint64      role_id,

@@ -1,0 +1,50 @@
+/* pd-owner-record.h — one ledger row, parsed and checked without the
+ * database (private to the owner import: the preview and the import read
+ * rows the same way). */
+#pragma once
+
+#include "pd-owner-import.h"
+#include "pd-person.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint     line;
+  gboolean  blank;        /* no mapped cell holds anything: skipped */
+  char     *unit_code;    /* canonical 3-2-1201 */
+  gboolean  has_person;   /* the row names someone (even if the data is bad) */
+  PdPerson *person;       /* validated; NULL for a row that only describes the unit */
+  char     *role;         /* owner | member | tenant */
+  char     *relation;
+  char     *lease_start;  /* as typed; the core checks tenants' dates */
+  char     *lease_end;
+  double    gross_area;   /* 0 = not given */
+  double    inner_area;
+  char     *layout;       /* "" = not given */
+  char     *use;          /* NULL = not given */
+  char     *state;        /* NULL = not given */
+  GPtrArray *plates;      /* normalised plate numbers */
+  guint     repeat_of;    /* line of an earlier row with the same unit, person and role; 0 */
+  guint     owner_line;   /* tenants: line of the unit's first owner row in the ledger; 0 */
+  GError   *error;        /* why the row is rejected, NULL when it can be imported */
+} PdOwnerRecord;
+
+void           pd_owner_record_free  (PdOwnerRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdOwnerRecord, pd_owner_record_free)
+
+PdOwnerRecord *pd_owner_record_parse (PdLedgerTable        *table,
+                                      guint                 row,
+                                      const PdOwnerMapping *mapping);
+/* Every data row below the header, parsed, with the checks that need the
+ * whole file: repeated rows, a unit given two different states, tenants
+ * without an owner in the ledger.  Element type PdOwnerRecord. */
+GPtrArray     *pd_owner_records_read (PdLedgerTable        *table,
+                                      const PdOwnerMapping *mapping);
+
+/* A header or a cell value reduced to what carries its meaning: bracketed
+ * parts (both ASCII and full-width), blanks, stars and colons removed,
+ * English lower-cased without punctuation ("ID No." → "idno"). */
+char          *pd_owner_normalise_name (const char *text);
+
+G_END_DECLS
