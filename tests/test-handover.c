@@ -672,6 +672,68 @@ test_list_and_delete (void)
   g_assert_true (pd_handover_check_can_start (ctx, a, &error));
 }
 
+static char *
+demo_fingerprint (PdContext *ctx)
+{
+  sqlite3_stmt *stmt = pd_database_prepare (pd_context_get_database (ctx),
+    "SELECT group_concat (h.unit_id || h.status || h.handover_on || h.closed_on || "
+    "  (SELECT group_concat (d.description || d.deadline || d.status, ';') FROM handover_defect d "
+    "   WHERE d.handover_id = h.id), ',') FROM handover h", NULL);
+  char *text;
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = pd_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return text;
+}
+
+static void
+test_demo (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new ("2026-11-23 09:00:00");
+  g_autoptr (PdContext) again = pd_test_context_new ("2026-11-23 09:00:00");
+  g_autoptr (PdContext) live = pd_test_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autofree char *fa = NULL, *fb = NULL;
+  static const char *const statuses[] = { "in_progress", "inspected", "defects_open", "closed" };
+  PdHandoverFilter attention = { .attention = TRUE };
+  g_autoptr (GPtrArray) rows = NULL;
+
+  g_assert_true (pd_demo_generate (ctx, 300, 42, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM handover WHERE status = ?", statuses[i]), >, 0);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM handover_defect WHERE status = 'open'", NULL), >, 0);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM handover_defect WHERE status = 'fixed'", NULL), >, 0);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM handover_reinspection WHERE result = 'not_fixed'", NULL), >, 0);
+  /* Something to chase: a late notice and a passed deadline. */
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM handover_defect WHERE status = 'open' "
+                                       "AND notice_sent_at = '' AND notice_due_at < '2026-11-23 09:00:00'", NULL), >, 0);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM handover_defect WHERE status = 'open' "
+                                       "AND deadline < '2026-11-23'", NULL), >, 0);
+  rows = pd_handover_list (ctx, &attention, &error);
+  g_assert_cmpuint (rows->len, >=, 2);
+  /* Closed handovers handed their units over; nothing is dated in the future. */
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM handover h JOIN unit u ON u.id = h.unit_id "
+                                       "WHERE h.status = 'closed' AND u.state <> 'handed_over'", NULL), ==, 0);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM handover WHERE handover_on > '2026-11-23' "
+                                       "OR closed_on > '2026-11-23'", NULL), ==, 0);
+  /* The clock is back where it was, and the demo is deterministic. */
+  now = pd_context_now (ctx);
+  g_assert_cmpint (g_date_time_get_hour (now), ==, 9);
+  g_assert_cmpint (g_date_time_get_day_of_month (now), ==, 23);
+  g_assert_true (pd_demo_generate (again, 300, 42, &error));
+  fa = demo_fingerprint (ctx);
+  fb = demo_fingerprint (again);
+  g_assert_cmpstr (fa, ==, fb);
+  /* A real clock stays real. */
+  g_assert_true (pd_demo_generate (live, 120, 7, &error));
+  g_assert_no_error (error);
+  g_assert_false (pd_context_clock_is_fixed (live));
+  g_assert_cmpint (pd_test_count (live, "SELECT count(*) FROM handover", NULL), >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -686,5 +748,6 @@ main (int    argc,
   g_test_add_func ("/handover/no-defects-and-proxy", test_no_defects_and_proxy);
   g_test_add_func ("/handover/template-edit", test_template_edit);
   g_test_add_func ("/handover/list-and-delete", test_list_and_delete);
+  g_test_add_func ("/handover/demo", test_demo);
   return g_test_run ();
 }

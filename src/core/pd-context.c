@@ -191,6 +191,12 @@ pd_context_set_now (PdContext *self,
     self->fixed_now = g_date_time_ref (fixed_or_null);
 }
 
+gboolean
+pd_context_clock_is_fixed (PdContext *self)
+{
+  return self->fixed_now != NULL;
+}
+
 char *
 pd_context_today (PdContext *self)
 {

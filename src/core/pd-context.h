@@ -42,6 +42,9 @@ gboolean    pd_role_from_string     (const char *text,
 GDateTime  *pd_context_now          (PdContext  *self);
 void        pd_context_set_now      (PdContext  *self,
                                      GDateTime  *fixed_or_null);
+/* TRUE when a fixed time is set: demo generators that replay past events
+ * through the core set the clock and must put the real one back after. */
+gboolean    pd_context_clock_is_fixed (PdContext *self);
 char       *pd_context_today        (PdContext  *self);   /* "YYYY-MM-DD" */
 char       *pd_context_now_text     (PdContext  *self);   /* "YYYY-MM-DD HH:MM:SS" */
 

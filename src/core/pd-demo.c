@@ -5,6 +5,7 @@
 
 #include "pd-calendar.h"
 #include "pd-demo.h"
+#include "pd-demo-handover.h"
 #include "pd-error.h"
 #include "pd-estate.h"
 #include "pd-person.h"
@@ -349,6 +350,8 @@ pd_demo_generate (PdContext *ctx,
             created++;
           }
   if (!pd_demo_release (ctx, rand, error))
+    goto fail;
+  if (!pd_demo_handover (ctx, rand, error))
     goto fail;
   if (!pd_database_commit (database, error))
     goto fail;
