@@ -170,24 +170,41 @@ test_rotation (void)
 static void
 test_backup_before_upgrade (void)
 {
-  g_autofree char *db = make_demo_db ("upgrade.db", 5);
+  g_autofree char *db = g_build_filename (pd_test_tmpdir (), "upgrade.db", NULL);
   g_autofree char *dir = pd_backup_dir_for (db);
-  g_autoptr (GPtrArray) before = pd_backup_list (dir);
   g_autoptr (GPtrArray) after = NULL;
-  sqlite3 *raw;
+  g_autoptr (GError) error = NULL;
 
-  g_assert_cmpuint (before->len, ==, 0);
-  g_assert_cmpint (sqlite3_open (db, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA user_version = 1; DELETE FROM calendar_day", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (raw);
+  {
+    g_autoptr (PdDatabase) old = pd_database_open_at_version (db, 1, &error);
+    g_assert_no_error (error);
+    g_assert_true (pd_database_exec (old, "INSERT INTO estate (code, name) VALUES ('E', 'E')", NULL));
+  }
+  {
+    g_autoptr (GPtrArray) before = pd_backup_list (dir);
+    g_assert_cmpuint (before->len, ==, 0);
+  }
   {
     g_autoptr (PdContext) ctx = pd_test_context_open (db, NULL);
-    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM unit", NULL), ==, 5);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM estate", NULL), ==, 1);
   }
   after = pd_backup_list (dir);
   g_assert_cmpuint (after->len, ==, 1);
   g_assert_true (g_str_has_suffix (after->pdata[0], "-before-upgrade.db"));
   g_assert_true (pd_backup_check_file (after->pdata[0], NULL));
+  {
+    /* The backup is the database as it was before the upgrade. */
+    g_autoptr (PdDatabase) copy = pd_database_open_at_version (after->pdata[0], 1, &error);
+    g_assert_cmpint (pd_database_query_int (copy, "PRAGMA user_version", NULL, NULL), ==, 1);
+  }
+  /* Opening an up-to-date database makes no further upgrade backup. */
+  {
+    g_autoptr (PdContext) ctx = pd_test_context_open (db, NULL);
+  }
+  {
+    g_autoptr (GPtrArray) again = pd_backup_list (dir);
+    g_assert_cmpuint (again->len, ==, 1);
+  }
 }
 
 static void

@@ -27,23 +27,24 @@ test_reopen_and_previous_version (void)
 {
   g_autofree char *path = g_build_filename (pd_test_tmpdir (), "upgrade.db", NULL);
   g_autoptr (GError) error = NULL;
-  sqlite3 *raw;
 
-  /* A database at version 1 (as the first release left it) is upgraded. */
+  /* A database as the first schema version left it is upgraded in place. */
+  {
+    g_autoptr (PdDatabase) old = pd_database_open_at_version (path, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pd_database_query_int (old, "PRAGMA user_version", NULL, NULL), ==, 1);
+    g_assert_cmpint (pd_database_query_int (old, "SELECT count(*) FROM calendar_day", NULL, NULL), ==, 0);
+    g_assert_true (pd_database_exec (old, "INSERT INTO estate (code, name) VALUES ('OLD', '老小区')", NULL));
+  }
   {
     g_autoptr (PdContext) ctx = pd_test_context_open (path, NULL);
     sqlite3_stmt *stmt = pd_database_prepare (pd_context_get_database (ctx), "PRAGMA journal_mode", NULL);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
     sqlite3_reset (stmt);
-  }
-  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, "DELETE FROM calendar_day; PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (raw);
-  {
-    g_autoptr (PdContext) ctx = pd_test_context_open (path, NULL);
     g_assert_cmpint (pd_test_count (ctx, "PRAGMA user_version", NULL), ==, pd_database_schema_version ());
     g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM calendar_day WHERE day = '2026-10-01'", NULL), ==, 1);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM estate WHERE name = '老小区'", NULL), ==, 1);
   }
 }
 

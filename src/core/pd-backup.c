@@ -249,9 +249,26 @@ pd_backup_automatic (PdDatabase  *database,
   return path;
 }
 
+static gboolean check_file (const char *path, const char *pragma, GError **error);
+
 gboolean
 pd_backup_check_file (const char  *path,
                       GError     **error)
+{
+  return check_file (path, "PRAGMA integrity_check", error);
+}
+
+gboolean
+pd_backup_quick_check_file (const char  *path,
+                            GError     **error)
+{
+  return check_file (path, "PRAGMA quick_check", error);
+}
+
+static gboolean
+check_file (const char  *path,
+            const char  *pragma,
+            GError     **error)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -266,11 +283,23 @@ pd_backup_check_file (const char  *path,
     }
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     goto damaged;
-  if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK ||
+  if (sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW)
     goto damaged;
   result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
+  /* SQLite lists every broken cell; the first few lines tell the story. */
+  if (result != NULL)
+    {
+      g_auto (GStrv) lines = g_strsplit (result, "\n", 4);
+      if (g_strv_length (lines) > 3)
+        {
+          g_free (lines[3]);
+          lines[3] = g_strdup ("…");
+        }
+      g_free (result);
+      result = g_strjoinv ("\n", lines);
+    }
   stmt = NULL;
   if (g_strcmp0 (result, "ok") != 0)
     goto damaged;

@@ -308,11 +308,12 @@ pd_database_schema_version (void)
 
 static gboolean
 run_migrations (PdDatabase  *self,
+                int          target,
                 GError     **error)
 {
   g_auto (GStrv) names = list_migrations ();
   gint64 current = pd_database_query_int (self, "PRAGMA user_version", NULL, error);
-  int newest = pd_database_schema_version ();
+  int newest = target;
 
   if (current < 0)
     return FALSE;
@@ -346,7 +347,7 @@ run_migrations (PdDatabase  *self,
       g_autofree char *sql = NULL;
       g_autofree char *set_version = NULL;
 
-      if (number <= current)
+      if (number <= current || number > target)
         continue;
       path = g_strconcat (MIGRATIONS_PATH "/", names[i], NULL);
       bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
@@ -374,6 +375,14 @@ run_migrations (PdDatabase  *self,
 PdDatabase *
 pd_database_open (const char  *path,
                   GError     **error)
+{
+  return pd_database_open_at_version (path, pd_database_schema_version (), error);
+}
+
+PdDatabase *
+pd_database_open_at_version (const char  *path,
+                             int          version,
+                             GError     **error)
 {
   g_autoptr (PdDatabase) self = g_object_new (PD_TYPE_DATABASE, NULL);
   int rc;
@@ -412,7 +421,7 @@ pd_database_open (const char  *path,
     return NULL;
   if (!pd_database_exec (self, "PRAGMA synchronous = FULL", error))
     return NULL;
-  if (!run_migrations (self, error))
+  if (!run_migrations (self, version, error))
     return NULL;
   return g_steal_pointer (&self);
 }

@@ -21,6 +21,10 @@ int          pd_database_schema_version (void);
 /* Opens (creating when missing) and migrates @path; ":memory:" for tests. */
 PdDatabase  *pd_database_open        (const char  *path,
                                       GError     **error);
+/* Migrates only up to @version: tests use it to make an older database. */
+PdDatabase  *pd_database_open_at_version (const char  *path,
+                                          int          version,
+                                          GError     **error);
 const char  *pd_database_get_path    (PdDatabase  *self);
 sqlite3     *pd_database_get_handle  (PdDatabase  *self);
 

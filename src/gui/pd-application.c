@@ -5,19 +5,27 @@
 #include <glib/gstdio.h>
 
 #include "pd-application.h"
+#include "pd-backup.h"
 #include "pd-demo.h"
+#include "pd-error.h"
 #include "pd-i18n.h"
 #include "pd-paths.h"
+#include "pd-recovery.h"
+#include "pd-settings.h"
 #include "pd-window.h"
 
 #define DEMO_UNITS 600
 #define DEMO_SEED 20261123
+/* How often to look whether today's automatic backup exists yet. */
+#define BACKUP_CHECK_SECONDS (60 * 60)
 
 struct _PdApplication
 {
   GtkApplication parent_instance;
   PdContext     *ctx;
   char          *db_path;
+  char          *last_backup_day;
+  guint          backup_timer;
 };
 
 G_DEFINE_FINAL_TYPE (PdApplication, pd_application, GTK_TYPE_APPLICATION)
@@ -37,6 +45,37 @@ pd_show_error (GtkWidget    *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* An automatic backup at start and on the first check of each new day. */
+static void
+backup_if_due (PdApplication *self,
+               const char    *reason)
+{
+  g_autoptr (GDateTime) now = pd_context_now (self->ctx);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_strcmp0 (today, self->last_backup_day) == 0)
+    return;
+  path = pd_backup_automatic (pd_context_get_database (self->ctx), reason, now,
+                              (guint) pd_settings_get_int (self->ctx, "backup.keep_daily", 7),
+                              (guint) pd_settings_get_int (self->ctx, "backup.keep_weekly", 4), &error);
+  if (path == NULL)
+    {
+      g_warning ("automatic backup failed: %s", error->message);
+      return;
+    }
+  g_free (self->last_backup_day);
+  self->last_backup_day = g_steal_pointer (&today);
+}
+
+static gboolean
+on_backup_timer (gpointer user_data)
+{
+  backup_if_due (PD_APPLICATION (user_data), "daily");
+  return G_SOURCE_CONTINUE;
+}
+
 static gboolean
 open_database (PdApplication *self,
                GError       **error)
@@ -49,38 +88,71 @@ open_database (PdApplication *self,
   dir = g_path_get_dirname (self->db_path);
   g_mkdir_with_parents (dir, 0700);
   fresh = !g_file_test (self->db_path, G_FILE_TEST_EXISTS);
+  /* A damaged file is checked read-only first: opening it would migrate
+   * (write) it. */
+  if (!fresh && !pd_backup_quick_check_file (self->db_path, error))
+    return FALSE;
   self->ctx = pd_context_open (self->db_path, error);
   if (self->ctx == NULL)
     return FALSE;
   /* First run: a living demo office, so a newcomer sees what PropDesk does. */
   if (fresh && !pd_demo_generate (self->ctx, DEMO_UNITS, DEMO_SEED, error))
     return FALSE;
+  backup_if_due (self, "start");
+  if (self->backup_timer == 0)
+    self->backup_timer = g_timeout_add_seconds (BACKUP_CHECK_SECONDS, on_backup_timer, self);
   return TRUE;
+}
+
+static void show_main_window (PdApplication *self);
+
+static void
+on_recovery_done (gpointer user_data,
+                  gboolean restored)
+{
+  PdApplication *self = user_data;
+
+  if (restored)
+    show_main_window (self);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+show_main_window (PdApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (self->ctx != NULL || open_database (self, &error))
+    {
+      gtk_window_present (GTK_WINDOW (pd_window_new (self, self->ctx)));
+      return;
+    }
+  if (g_error_matches (error, PD_DATABASE_ERROR, PD_DATABASE_ERROR_CORRUPT) ||
+      g_error_matches (error, PD_DATABASE_ERROR, PD_DATABASE_ERROR_NOT_PROPDESK))
+    {
+      /* Held until the user answers, so the application does not quit. */
+      g_application_hold (G_APPLICATION (self));
+      pd_recovery_offer (GTK_APPLICATION (self), self->db_path, error, on_recovery_done, self);
+      return;
+    }
+  dialog = gtk_message_dialog_new (NULL, GTK_DIALOG_MODAL, GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                   "%s", _("The database could not be opened"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
 pd_application_activate (GApplication *app)
 {
-  PdApplication *self = PD_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_autoptr (GError) error = NULL;
 
-  if (window == NULL)
-    {
-      if (self->ctx == NULL && !open_database (self, &error))
-        {
-          GtkWidget *dialog = gtk_message_dialog_new (NULL, GTK_DIALOG_MODAL, GTK_MESSAGE_ERROR,
-                                                      GTK_BUTTONS_CLOSE, "%s",
-                                                      _("The database could not be opened"));
-          gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-          gtk_application_add_window (GTK_APPLICATION (app), GTK_WINDOW (dialog));
-          g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-          gtk_window_present (GTK_WINDOW (dialog));
-          return;
-        }
-      window = GTK_WINDOW (pd_window_new (self, self->ctx));
-    }
-  gtk_window_present (window);
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    show_main_window (PD_APPLICATION (app));
 }
 
 static void
@@ -117,8 +189,10 @@ pd_application_finalize (GObject *object)
 {
   PdApplication *self = PD_APPLICATION (object);
 
+  g_clear_handle_id (&self->backup_timer, g_source_remove);
   g_clear_object (&self->ctx);
   g_free (self->db_path);
+  g_free (self->last_backup_day);
   G_OBJECT_CLASS (pd_application_parent_class)->finalize (object);
 }
 
