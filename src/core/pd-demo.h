@@ -27,5 +27,10 @@ char    *pd_demo_make_mobile (GRand      *rand);
 gboolean pd_demo_release     (PdContext *ctx,
                               GRand     *rand,
                               GError   **error);
+/* Renovations in every state, with workers, patrols, violations and deposit
+ * ledgers (pd-demo-renovation.c). */
+gboolean pd_demo_renovation  (PdContext *ctx,
+                              GRand     *rand,
+                              GError   **error);
 
 G_END_DECLS
