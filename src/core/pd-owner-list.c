@@ -41,7 +41,8 @@ pd_owner_list_unit_ids (PdContext  *ctx,
                         GError    **error)
 {
   PdDatabase *database = pd_context_get_database (ctx);
-  gboolean filtered = search != NULL && *g_strstrip (g_strdup (search)) != '\0';
+  g_autofree char *stripped = g_strstrip (g_strdup (search ? search : ""));
+  gboolean filtered = *stripped != '\0';
   g_autofree char *sql = NULL;
   g_autofree char *ids_json = NULL;
   sqlite3_stmt *stmt;

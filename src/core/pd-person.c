@@ -424,3 +424,57 @@ pd_person_find_by_name_mobile (PdContext  *ctx,
   sqlite3_reset (stmt);
   return id;
 }
+
+const char *
+pd_person_kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "individual") == 0)
+    return _("Individual");
+  if (g_strcmp0 (kind, "enterprise") == 0)
+    return _("Enterprise");
+  return kind ? kind : "";
+}
+
+const char *
+pd_person_sex_label (const char *sex)
+{
+  if (g_strcmp0 (sex, "M") == 0)
+    return _("Male");
+  if (g_strcmp0 (sex, "F") == 0)
+    return _("Female");
+  return sex ? sex : "";
+}
+
+const char *
+pd_person_id_type_label (const char *id_type)
+{
+  if (g_strcmp0 (id_type, "resident_id") == 0)
+    return _("Resident ID card");
+  if (g_strcmp0 (id_type, "passport") == 0)
+    return _("Passport");
+  if (g_strcmp0 (id_type, "hk_macao_taiwan") == 0)
+    return _("HK/Macao/Taiwan permit");
+  if (g_strcmp0 (id_type, "other") == 0)
+    return _("Other document");
+  return id_type ? id_type : "";
+}
+
+char *
+pd_person_documents_label (const char *docs_checked)
+{
+  g_auto (GStrv) keys = g_strsplit (docs_checked ? docs_checked : "", ",", -1);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      const char *label = g_strstrip (keys[i]);
+
+      if (*label == '\0')
+        continue;
+      for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
+        if (g_str_equal (documents[d].key, label))
+          label = _(documents[d].label);
+      g_string_append_printf (text, "%s%s", text->len ? "、" : "", label);
+    }
+  return g_string_free (text, FALSE);
+}

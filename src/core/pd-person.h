@@ -69,4 +69,11 @@ typedef struct
 } PdDocumentKind;
 const PdDocumentKind *pd_person_documents (guint *n);
 
+/* Translated labels of the coded values; unknown codes come back as is. */
+const char *pd_person_kind_label    (const char *kind);
+const char *pd_person_sex_label     (const char *sex);
+const char *pd_person_id_type_label (const char *id_type);
+/* "身份证复印件、购房合同" for "id_copy,purchase_contract"; newly allocated. */
+char       *pd_person_documents_label (const char *docs_checked);
+
 G_END_DECLS

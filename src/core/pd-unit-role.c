@@ -374,14 +374,20 @@ pd_vehicle_add (PdContext  *ctx,
   pd_bind_text (stmt, 3, plate);
   pd_bind_text (stmt, 4, vehicle->model);
   pd_bind_text (stmt, 5, vehicle->parking_space);
-  if (!pd_database_step_done (database, stmt, error) ||
-      !pd_search_reindex_person (ctx, vehicle->person_id, error) ||
-      !pd_database_commit (database, error))
+  if (!pd_database_step_done (database, stmt, error))
     {
       pd_database_rollback (database);
       return -1;
     }
+  /* Read before reindexing, whose inserts would move the last rowid. */
   vehicle->id = pd_database_last_insert_id (database);
+  if (!pd_search_reindex_person (ctx, vehicle->person_id, error) ||
+      !pd_database_commit (database, error))
+    {
+      pd_database_rollback (database);
+      vehicle->id = 0;
+      return -1;
+    }
   g_free (vehicle->plate);
   vehicle->plate = g_steal_pointer (&plate);
   pd_context_notify_changed (ctx, "vehicle");
@@ -403,6 +409,12 @@ pd_vehicle_remove (PdContext  *ctx,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     person_id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
+  if (person_id == 0)
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "plate",
+                          _("Vehicle: the vehicle is no longer registered."));
+      return FALSE;
+    }
   stmt = pd_database_prepare (database, "DELETE FROM vehicle WHERE id = ?", error);
   if (stmt == NULL || !pd_database_begin (database, error))
     return FALSE;

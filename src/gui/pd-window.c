@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pd-estate.h"
+#include "pd-owner-view.h"
 #include "pd-window.h"
 
 struct _PdWindow
@@ -67,6 +68,8 @@ pd_window_new (PdApplication *app,
   title = g_strdup_printf (_("PropDesk — %s"), estate);
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_label_set_text (self->status_label, pd_database_get_path (pd_context_get_database (ctx)));
+
+  add_tab (self, pd_owner_view_new (ctx), _("Owner Files"));
 
   return self;
 }

@@ -1,0 +1,353 @@
+/* The Owner files tab on a demo database, driven through its real widgets:
+ * the list, the search box, sorting, editing and saving a file (and its
+ * history), a refused edit, and a new file through the dialog. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "pd-demo.h"
+#include "pd-form-field.h"
+#include "pd-owner-history.h"
+#include "pd-owner-list.h"
+#include "pd-owner-view.h"
+#include "pd-record-item.h"
+#include "pd-test-fixture.h"
+
+#define NOW "2026-03-10 09:30:00"
+#define UNITS 120
+
+typedef struct
+{
+  PdContext *ctx;
+  GtkWidget *window;
+  GtkWidget *view;
+} Fixture;
+
+static void
+iterate (void)
+{
+  /* Twice: idle handlers (refreshes) may queue more work. */
+  for (int round = 0; round < 2; round++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+}
+
+static GtkWidget *
+find_by_id (GtkWidget  *widget,
+            const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static GListModel *
+list_model (Fixture *fixture)
+{
+  GtkWidget *list = find_by_id (fixture->view, "list_view");
+
+  g_assert_nonnull (list);
+  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (list)));
+}
+
+static const PdOwnerRow *
+row_at (Fixture *fixture,
+        guint    position)
+{
+  g_autoptr (GObject) item = g_list_model_get_item (list_model (fixture), position);
+
+  g_assert_nonnull (item);
+  /* The model's cache keeps the item (and its row) alive. */
+  return pd_record_item_get (PD_RECORD_ITEM (item));
+}
+
+static guint
+position_of (Fixture    *fixture,
+             const char *unit_code)
+{
+  GListModel *model = list_model (fixture);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (row_at (fixture, i)->unit_code, unit_code) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
+static GtkEditable *
+field_entry (GtkWidget  *form,
+             const char *key)
+{
+  PdFormField *field = pd_form_field_find (form, key);
+
+  g_assert_nonnull (field);
+  return GTK_EDITABLE (pd_form_field_get_child (field));
+}
+
+static void
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (pd_test_tmpdir (), "owners.db", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_remove (path);
+  fixture->ctx = pd_test_context_open (path, NOW);
+  g_assert_true (pd_demo_generate (fixture->ctx, UNITS, 20261123, &error));
+  g_assert_no_error (error);
+  fixture->view = pd_owner_view_new (fixture->ctx);
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1366, 768);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->view);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  iterate ();
+}
+
+static void
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate ();
+  g_clear_object (&fixture->ctx);
+}
+
+static void
+test_list_and_search (Fixture      *fixture,
+                      gconstpointer data)
+{
+  GtkWidget *search = find_by_id (fixture->view, "search_entry");
+  GtkWidget *count = find_by_id (fixture->view, "count_label");
+  GListModel *model = list_model (fixture);
+  guint n;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, UNITS);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==,
+                    pd_test_count (fixture->ctx, "SELECT count(*) FROM unit", NULL));
+  g_assert_cmpstr (row_at (fixture, 0)->unit_code, ==, "1-1-101");
+  g_assert_cmpstr (row_at (fixture, 0)->owners, ==, "张三");
+  /* What is drawn, not only what is in the model. */
+  g_assert_true (has_label (fixture->view, "1-1-101"));
+  g_assert_true (has_label (fixture->view, "张三"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "120 units");
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "zs");
+  iterate ();
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, UNITS);
+  g_assert_cmpuint (position_of (fixture, "1-1-101"), !=, G_MAXUINT);
+  for (guint i = 0; i < n; i++)
+    {
+      /* Every row found has someone whose name reads z… s… on that unit. */
+      g_autofree char *unit_id = g_strdup_printf ("%" G_GINT64_FORMAT, row_at (fixture, i)->unit_id);
+      g_assert_cmpint (pd_test_count (fixture->ctx,
+                                      "SELECT count(*) FROM unit_role r JOIN person p ON p.id = r.person_id "
+                                      "WHERE r.unit_id = ? AND r.ended_on = '' AND p.initials LIKE 'zs%'",
+                                      unit_id), >, 0);
+    }
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (count)), "units found") ||
+                 g_str_has_suffix (gtk_label_get_text (GTK_LABEL (count)), "unit found"));
+
+  /* A phone tail narrows to the owner of that phone. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, UNITS);
+  {
+    g_autofree char *tail = g_strdup (row_at (fixture, 0)->owner_mobile + 7);
+    gtk_editable_set_text (GTK_EDITABLE (search), tail);
+    iterate ();
+    g_assert_cmpuint (position_of (fixture, "1-1-101"), !=, G_MAXUINT);
+  }
+
+  /* Nothing found: the empty state, not an empty table. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "no such owner");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_by_id (fixture->view, "list_stack"))), ==, "empty");
+}
+
+static void
+test_sort_by_header (Fixture      *fixture,
+                     gconstpointer data)
+{
+  GtkColumnView *list = GTK_COLUMN_VIEW (find_by_id (fixture->view, "list_view"));
+  GListModel *columns = gtk_column_view_get_columns (list);
+  g_autoptr (GtkColumnViewColumn) area = g_list_model_get_item (columns, 4);
+  double largest = (double) pd_test_count (fixture->ctx, "SELECT CAST(max(gross_area) * 100 AS INTEGER) FROM unit", NULL) / 100;
+
+  g_assert_cmpstr (gtk_column_view_column_get_title (area), ==, "Area (m²)");
+  gtk_column_view_sort_by_column (list, area, GTK_SORT_DESCENDING);
+  iterate ();
+  g_assert_cmpfloat_with_epsilon (row_at (fixture, 0)->gross_area, largest, 0.01);
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, UNITS);
+  gtk_column_view_sort_by_column (list, area, GTK_SORT_ASCENDING);
+  iterate ();
+  g_assert_cmpfloat (row_at (fixture, 0)->gross_area, <=, row_at (fixture, 1)->gross_area);
+}
+
+static GtkWidget *
+select_unit (Fixture    *fixture,
+             const char *unit_code)
+{
+  GtkColumnView *list = GTK_COLUMN_VIEW (find_by_id (fixture->view, "list_view"));
+  guint position = position_of (fixture, unit_code);
+
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (list)), position);
+  iterate ();
+  return find_by_id (fixture->view, "file_box");
+}
+
+static void
+test_edit_save_and_history (Fixture      *fixture,
+                            gconstpointer data)
+{
+  GtkWidget *file = select_unit (fixture, "1-1-101");
+  GtkWidget *detail = gtk_widget_get_ancestor (file, g_type_from_name ("PdOwnerDetail"));
+  g_autofree char *old_mobile = NULL;
+  GtkEditable *mobile;
+  GListModel *history;
+  gboolean found = FALSE;
+  gint64 audit_rows;
+
+  g_assert_nonnull (detail);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (detail, "title_label"))), ==, "1-1-101");
+  mobile = field_entry (file, "mobile");
+  old_mobile = g_strdup (gtk_editable_get_text (mobile));
+  g_assert_cmpuint (strlen (old_mobile), ==, 11);
+  g_assert_false (gtk_widget_is_sensitive (find_by_id (detail, "revert_button")) &&
+                  gtk_widget_get_visible (find_by_id (detail, "revert_button")));
+
+  gtk_editable_set_text (mobile, "139 1234 5678");
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (find_by_id (detail, "dirty_label")));
+  g_assert_true (gtk_widget_activate_action (detail, "detail.save", NULL));
+  iterate ();
+  g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM person WHERE name = '张三' AND mobile = '13912345678'", NULL), ==, 1);
+  g_assert_false (gtk_widget_get_visible (find_by_id (detail, "dirty_label")));
+  /* The list row follows (masked). */
+  g_assert_cmpstr (row_at (fixture, position_of (fixture, "1-1-101"))->owner_mobile, ==, "13912345678");
+  g_assert_true (has_label (fixture->view, "139****5678"));
+
+  history = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_by_id (detail, "history_view"))));
+  for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (history, i);
+      const PdHistoryEntry *entry = pd_record_item_get (PD_RECORD_ITEM (item));
+
+      if (g_str_equal (entry->field, "Mobile") && g_str_equal (entry->record, "张三"))
+        {
+          g_assert_cmpstr (entry->old_value, ==, old_mobile);
+          g_assert_cmpstr (entry->new_value, ==, "13912345678");
+          g_assert_cmpstr (entry->user_name, ==, "tester");
+          g_assert_cmpuint (i, ==, 0);   /* newest first */
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  /* An invalid mobile: the error is next to the field, nothing changes. */
+  audit_rows = pd_test_count (fixture->ctx, "SELECT count(*) FROM audit_log", NULL);
+  mobile = field_entry (file, "mobile");   /* saving rebuilt the form */
+  g_assert_cmpstr (gtk_editable_get_text (mobile), ==, "13912345678");
+  gtk_editable_set_text (field_entry (file, "layout"), "复式五室三厅");
+  gtk_editable_set_text (mobile, "1391234");
+  g_assert_true (gtk_widget_activate_action (detail, "detail.save", NULL));
+  iterate ();
+  g_assert_nonnull (pd_form_field_get_error (pd_form_field_find (file, "mobile")));
+  g_assert_true (strstr (pd_form_field_get_error (pd_form_field_find (file, "mobile")), "Mobile") != NULL);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (mobile), "error"));
+  g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM audit_log", NULL), ==, audit_rows);
+  g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM person WHERE mobile = '13912345678'", NULL), ==, 1);
+  g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM unit WHERE layout = '复式五室三厅'", NULL), ==, 0);
+  g_assert_true (gtk_widget_get_visible (find_by_id (detail, "dirty_label")));
+  /* Correcting the value clears the complaint. */
+  gtk_editable_set_text (mobile, "13912345679");
+  g_assert_null (pd_form_field_get_error (pd_form_field_find (file, "mobile")));
+}
+
+static GtkWindow *
+find_dialog (const char *type_name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), type_name))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static void
+test_new_file (Fixture      *fixture,
+               gconstpointer data)
+{
+  GtkWindow *dialog;
+  GtkWidget *detail;
+
+  g_assert_true (gtk_widget_activate_action (fixture->view, "owners.new", NULL));
+  iterate ();
+  dialog = find_dialog ("PdRoleDialog");
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (field_entry (GTK_WIDGET (dialog), "unit_code"), "9栋1单元1801");
+  gtk_editable_set_text (field_entry (GTK_WIDGET (dialog), "gross_area"), "120.5");
+  gtk_editable_set_text (field_entry (GTK_WIDGET (dialog), "name"), "欧阳明");
+  gtk_editable_set_text (field_entry (GTK_WIDGET (dialog), "mobile"), "12345");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL));
+  iterate ();
+  /* Refused next to the field; neither unit nor person exists. */
+  g_assert_nonnull (pd_form_field_get_error (pd_form_field_find (GTK_WIDGET (dialog), "mobile")));
+  g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM unit WHERE code = '9-1-1801'", NULL), ==, 0);
+  g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM person WHERE name = '欧阳明'", NULL), ==, 0);
+
+  gtk_editable_set_text (field_entry (GTK_WIDGET (dialog), "mobile"), "13700001111");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL));
+  iterate ();
+  g_assert_null (find_dialog ("PdRoleDialog"));
+  g_assert_cmpint (pd_test_count (fixture->ctx,
+                                  "SELECT count(*) FROM unit u JOIN unit_role r ON r.unit_id = u.id "
+                                  "JOIN person p ON p.id = r.person_id WHERE u.code = '9-1-1801' "
+                                  "AND u.gross_area = 120.5 AND r.role = 'owner' AND p.name = '欧阳明'", NULL), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, UNITS + 1);
+  detail = gtk_widget_get_ancestor (find_by_id (fixture->view, "file_box"), g_type_from_name ("PdOwnerDetail"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (detail, "title_label"))), ==, "9-1-1801");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  g_test_add ("/owner-view/list-and-search", Fixture, NULL, fixture_set_up, test_list_and_search, fixture_tear_down);
+  g_test_add ("/owner-view/sort-by-header", Fixture, NULL, fixture_set_up, test_sort_by_header, fixture_tear_down);
+  g_test_add ("/owner-view/edit-save-and-history", Fixture, NULL, fixture_set_up, test_edit_save_and_history,
+              fixture_tear_down);
+  g_test_add ("/owner-view/new-file", Fixture, NULL, fixture_set_up, test_new_file, fixture_tear_down);
+  return g_test_run ();
+}
