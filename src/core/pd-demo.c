@@ -6,6 +6,7 @@
 #include "pd-calendar.h"
 #include "pd-demo.h"
 #include "pd-demo-handover.h"
+#include "pd-demo-patrol.h"
 #include "pd-error.h"
 #include "pd-estate.h"
 #include "pd-person.h"
@@ -354,6 +355,8 @@ pd_demo_generate (PdContext *ctx,
   if (!pd_demo_handover (ctx, rand, error))
     goto fail;
   if (!pd_demo_renovation (ctx, rand, error))
+    goto fail;
+  if (!pd_demo_patrol (ctx, rand, error))
     goto fail;
   if (!pd_database_commit (database, error))
     goto fail;
