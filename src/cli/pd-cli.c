@@ -33,6 +33,11 @@ static const struct
   { "demo", NULL, pd_cli_demo, "demo [--units N] [--seed S]" },
   { "search", NULL, pd_cli_search, "search TEXT" },
   { "import", "owners", pd_cli_import_owners, "import owners FILE [--skip-bad]" },
+  { "print", "release-slips", pd_cli_print_release_slips,
+    "print release-slips --from SERIAL --to SERIAL FILE.pdf" },
+  { "verify-slip", NULL, pd_cli_verify_slip, "verify-slip SERIAL CODE" },
+  { "export", "release-slips", pd_cli_export_release_slips,
+    "export release-slips --month YYYY-MM [--unmasked] FILE.xlsx" },
 };
 
 int

@@ -43,4 +43,9 @@ int pd_cli_import_owners (PdContext *ctx, int argc, char **argv);
 int pd_cli_export_owners (PdContext *ctx, int argc, char **argv);
 int pd_cli_print_owner_form (PdContext *ctx, int argc, char **argv);
 
+/* Release slips (pd-cli-release.c). */
+int pd_cli_print_release_slips  (PdContext *ctx, int argc, char **argv);
+int pd_cli_verify_slip          (PdContext *ctx, int argc, char **argv);
+int pd_cli_export_release_slips (PdContext *ctx, int argc, char **argv);
+
 G_END_DECLS

@@ -14,10 +14,15 @@
 #include "pd-unit-role.h"
 #include "pd-validate.h"
 
-#define MAX_ITEMS 40
-#define MAX_ITEM_QUANTITY 9999
-#define MAX_NAME_CHARS 40
-#define MAX_NOTE_CHARS 80
+/* What fits in one part (half an A4 page) of the printed slip, ten items
+ * printed two a row; tests/test-release-print.c prints a slip with every
+ * field at its limit. */
+#define MAX_ITEMS 10
+#define MAX_ITEM_QUANTITY 999
+#define MAX_ITEM_NAME_CHARS 10
+#define MAX_ITEM_NOTE_CHARS 8
+#define MAX_NAME_CHARS 12
+#define MAX_NOTE_CHARS 20
 
 /* Trims and replaces control characters (a pasted tab or line break) by
  * spaces: a slip prints on one line per field, and the verification code
@@ -308,13 +313,13 @@ check_items (PdReleaseSlip *slip,
                               i + 1, item->name, MAX_ITEM_QUANTITY);
           return FALSE;
         }
-      if (g_utf8_strlen (item->name, -1) > MAX_NAME_CHARS ||
-          g_utf8_strlen (item->note, -1) > MAX_NOTE_CHARS)
+      if (g_utf8_strlen (item->name, -1) > MAX_ITEM_NAME_CHARS ||
+          g_utf8_strlen (item->note, -1) > MAX_ITEM_NOTE_CHARS)
         {
           pd_set_field_error (error, PD_VALIDATION_ERROR_RANGE, "items",
                               /* Translators: %u is the line number, %d numbers of characters */
-                              _("Items, line %u: names fit in %d characters, notes in %d."),
-                              i + 1, MAX_NAME_CHARS, MAX_NOTE_CHARS);
+                              _("Items, line %u: the name fits in %d characters, the description in %d."),
+                              i + 1, MAX_ITEM_NAME_CHARS, MAX_ITEM_NOTE_CHARS);
           return FALSE;
         }
     }
