@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pd-estate.h"
+#include "pd-handover-view.h"
 #include "pd-owner-view.h"
 #include "pd-window.h"
 
@@ -70,6 +71,7 @@ pd_window_new (PdApplication *app,
   gtk_label_set_text (self->status_label, pd_database_get_path (pd_context_get_database (ctx)));
 
   add_tab (self, pd_owner_view_new (ctx), _("Owner Files"));
+  add_tab (self, GTK_WIDGET (pd_handover_view_new (ctx)), C_("handover", "Handovers"));
 
   return self;
 }
