@@ -13,6 +13,7 @@
 #include "pd-owner-view.h"
 #include "pd-record-item.h"
 #include "pd-test-fixture.h"
+#include "pd-unit-role.h"
 
 #define NOW "2026-03-10 09:30:00"
 #define UNITS 120
@@ -241,6 +242,7 @@ test_edit_save_and_history (Fixture      *fixture,
   g_assert_false (gtk_widget_is_sensitive (find_by_id (detail, "revert_button")) &&
                   gtk_widget_get_visible (find_by_id (detail, "revert_button")));
 
+  audit_rows = pd_test_count (fixture->ctx, "SELECT max(id) FROM audit_log", NULL);
   gtk_editable_set_text (mobile, "139 1234 5678");
   iterate ();
   g_assert_true (gtk_widget_get_visible (find_by_id (detail, "dirty_label")));
@@ -248,6 +250,11 @@ test_edit_save_and_history (Fixture      *fixture,
   iterate ();
   g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM person WHERE name = '张三' AND mobile = '13912345678'", NULL), ==, 1);
   g_assert_false (gtk_widget_get_visible (find_by_id (detail, "dirty_label")));
+  /* Fields shown rounded and left alone are not rewritten (no phantom changes). */
+  {
+    g_autofree char *before = g_strdup_printf ("%" G_GINT64_FORMAT, audit_rows);
+    g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM audit_log WHERE id > ?", before), ==, 1);
+  }
   /* The list row follows (masked). */
   g_assert_cmpstr (row_at (fixture, position_of (fixture, "1-1-101"))->owner_mobile, ==, "13912345678");
   g_assert_true (has_label (fixture->view, "139****5678"));
@@ -338,6 +345,92 @@ test_new_file (Fixture      *fixture,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (detail, "title_label"))), ==, "9-1-1801");
 }
 
+static char *
+first_unit (Fixture    *fixture,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = pd_database_prepare (pd_context_get_database (fixture->ctx), sql, NULL);
+  char *code;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return code;
+}
+
+static void
+test_residents_and_transfer (Fixture      *fixture,
+                             gconstpointer data)
+{
+  g_autofree char *code = first_unit (fixture, "SELECT u.code FROM unit u JOIN unit_role r ON r.unit_id = u.id "
+                                               "WHERE r.role = 'tenant' AND r.ended_on = '' ORDER BY u.id LIMIT 1");
+  GtkWidget *file = select_unit (fixture, code);
+  GtkWidget *detail = gtk_widget_get_ancestor (file, g_type_from_name ("PdOwnerDetail"));
+  GtkWidget *residents = find_by_id (detail, "residents");
+  GtkSingleSelection *selection;
+  GtkWindow *dialog;
+  GtkListBox *hits;
+  GtkListBoxRow *hit;
+
+  /* End the tenancy on a date. */
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_by_id (residents, "residents_view"))));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+      if (g_str_equal (((PdUnitRole *) pd_record_item_get (PD_RECORD_ITEM (item)))->role, "tenant"))
+        gtk_single_selection_set_selected (selection, i);
+    }
+  iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (residents, "ended_on_entry")), "2026-03-09");
+  g_assert_true (gtk_widget_activate_action (residents, "residents.end-role", NULL));
+  iterate ();
+  g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM unit_role r JOIN unit u ON u.id = r.unit_id "
+                                                "WHERE u.code = ? AND r.role = 'tenant' AND r.ended_on = '2026-03-09'", code), ==, 1);
+  g_assert_cmpstr (row_at (fixture, position_of (fixture, code))->tenants, ==, "");
+
+  /* A vehicle: a bad plate is refused next to its field, a good one added. */
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (residents, "plate_entry")), "12345");
+  g_assert_true (gtk_widget_activate_action (residents, "residents.add-vehicle", NULL));
+  iterate ();
+  g_assert_nonnull (pd_form_field_get_error (pd_form_field_find (find_by_id (residents, "vehicle_form"), "plate")));
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (residents, "plate_entry")), "粤B 9Z999");
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (residents, "parking_space_entry")), "B2-088");
+  g_assert_true (gtk_widget_activate_action (residents, "residents.add-vehicle", NULL));
+  iterate ();
+  g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM vehicle v JOIN unit u ON u.id = v.unit_id "
+                                                "WHERE v.plate = '粤B9Z999' AND v.parking_space = 'B2-088' AND u.code = ?", code), ==, 1);
+
+  /* Transfer to an existing person found by search: 张三 of 1-1-101. */
+  g_assert_true (gtk_widget_activate_action (detail, "detail.transfer", NULL));
+  iterate ();
+  dialog = find_dialog ("PdRoleDialog");
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "person_search_entry")), "zs");
+  hits = GTK_LIST_BOX (find_by_id (GTK_WIDGET (dialog), "hits_list"));
+  for (int wait = 0; wait < 100 && gtk_list_box_get_row_at_index (hits, 0) == NULL; wait++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  hit = gtk_list_box_get_row_at_index (hits, 0);
+  g_assert_nonnull (hit);
+  gtk_widget_activate (GTK_WIDGET (hit));
+  iterate ();
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (find_by_id (GTK_WIDGET (dialog), "chosen_label"))),
+                                   "Existing person: 张三"));
+  gtk_editable_set_text (field_entry (GTK_WIDGET (dialog), "transfer_date"), "2026-03-10");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL));
+  iterate ();
+  g_assert_null (find_dialog ("PdRoleDialog"));
+  g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM unit_role r JOIN unit u ON u.id = r.unit_id "
+                                                "JOIN person p ON p.id = r.person_id WHERE u.code = ? AND r.role = 'owner' "
+                                                "AND r.ended_on = '' AND p.name = '张三' AND r.start_on = '2026-03-10'", code), ==, 1);
+  g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM person WHERE name = '张三'", NULL), ==, 1);
+  g_assert_cmpstr (row_at (fixture, position_of (fixture, code))->owners, ==, "张三");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (detail, "title_label"))), ==, code);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -347,6 +440,8 @@ main (int    argc,
   g_test_add ("/owner-view/list-and-search", Fixture, NULL, fixture_set_up, test_list_and_search, fixture_tear_down);
   g_test_add ("/owner-view/sort-by-header", Fixture, NULL, fixture_set_up, test_sort_by_header, fixture_tear_down);
   g_test_add ("/owner-view/edit-save-and-history", Fixture, NULL, fixture_set_up, test_edit_save_and_history,
+              fixture_tear_down);
+  g_test_add ("/owner-view/residents-and-transfer", Fixture, NULL, fixture_set_up, test_residents_and_transfer,
               fixture_tear_down);
   g_test_add ("/owner-view/new-file", Fixture, NULL, fixture_set_up, test_new_file, fixture_tear_down);
   return g_test_run ();

@@ -325,6 +325,28 @@ context_changed (PdOwnerDetail *self,
 
 /* ---- saving ------------------------------------------------------------ */
 
+/* An area field back into m².  The field shows two decimals; when it is
+ * left as shown, the stored value is kept, so that saving other edits does
+ * not rewrite 86.608 as 86.61 (and log a change nobody made). */
+static gboolean
+parse_area (const char *text,
+            double      stored,
+            const char *field,
+            const char *label,
+            double     *area,
+            GError    **error)
+{
+  g_autofree char *shown = format_area (stored);
+
+  *area = 0;
+  if (g_str_equal (text, shown))
+    {
+      *area = stored;
+      return TRUE;
+    }
+  return *text == '\0' || pd_area_parse (text, field, label, area, error);
+}
+
 /* The unit as edited; NULL with @error when a number is not one. */
 static PdUnit *
 edited_unit (PdOwnerDetail *self,
@@ -351,8 +373,8 @@ edited_unit (PdOwnerDetail *self,
       return NULL;
     }
   unit->floor = (int) floor_number;
-  if ((*gross != '\0' && !pd_area_parse (gross, "gross_area", _("Gross area"), &unit->gross_area, error)) ||
-      (*inner != '\0' && !pd_area_parse (inner, "inner_area", _("Inner area"), &unit->inner_area, error)))
+  if (!parse_area (gross, self->unit->gross_area, "gross_area", _("Gross area"), &unit->gross_area, error) ||
+      !parse_area (inner, self->unit->inner_area, "inner_area", _("Inner area"), &unit->inner_area, error))
     return NULL;
   return g_steal_pointer (&unit);
 }

@@ -26,6 +26,10 @@ struct _PdUnitResidents
 
   GtkColumnView   *residents_view;
   GtkColumnView   *vehicles_view;
+  GtkWidget       *no_residents_label;
+  GtkWidget       *no_vehicles_label;
+  GtkWidget       *end_role_button;
+  GtkWidget       *add_vehicle_button;
   GtkPopover      *end_role_popover;
   GtkWidget       *end_role_form;
   GtkLabel        *end_role_label;
@@ -152,11 +156,18 @@ update_actions (PdUnitResidents *self)
   const PdUnitRole *role = selected_record (self->resident_selection);
   gboolean loaded = self->unit_id > 0;
 
+  gtk_widget_set_visible (self->no_residents_label,
+                          loaded && g_list_model_get_n_items (G_LIST_MODEL (self->residents)) == 0);
+  gtk_widget_set_visible (self->no_vehicles_label,
+                          loaded && g_list_model_get_n_items (G_LIST_MODEL (self->vehicles)) == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "residents.add-role", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "residents.end-role", role != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "residents.add-vehicle", self->holder_ids->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "residents.remove-vehicle",
                                  selected_record (self->vehicle_selection) != NULL);
+  /* The menu buttons open forms whose action could not run. */
+  gtk_widget_set_sensitive (self->end_role_button, role != NULL);
+  gtk_widget_set_sensitive (self->add_vehicle_button, self->holder_ids->len > 0);
   if (role != NULL)
     {
       /* Translators: role and name of the person whose role ends */
@@ -380,7 +391,8 @@ pd_unit_residents_class_init (PdUnitResidentsClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/propdesk/PropDesk/ui/pd-unit-residents.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, PdUnitResidents, name)
-  BIND (residents_view); BIND (vehicles_view); BIND (end_role_popover); BIND (end_role_form);
+  BIND (residents_view); BIND (vehicles_view); BIND (no_residents_label); BIND (no_vehicles_label);
+  BIND (end_role_button); BIND (add_vehicle_button); BIND (end_role_popover); BIND (end_role_form);
   BIND (end_role_label); BIND (ended_on_entry); BIND (vehicle_popover); BIND (vehicle_form);
   BIND (vehicle_holder_dropdown); BIND (plate_entry); BIND (model_entry); BIND (parking_space_entry);
 #undef BIND
