@@ -165,6 +165,10 @@ test_settings (void)
   g_assert_true (pd_fen_parse ("12元", "x", "X", &fen, NULL));
   g_assert_cmpint (fen, ==, 1200);
   g_assert_false (pd_fen_parse ("abc", "x", "X", &fen, NULL));
+  /* Found by fuzzing: 18 digits overflowed the fen. */
+  g_assert_false (pd_fen_parse ("110105194912310021", "x", "X", &fen, NULL));
+  g_assert_true (pd_fen_parse ("99999999999999", "x", "X", &fen, NULL));
+  g_assert_cmpint (fen, ==, G_GINT64_CONSTANT (9999999999999900));
   {
     g_autofree char *a = pd_fen_format (300050);
     g_autofree char *b = pd_fen_format (-1250);

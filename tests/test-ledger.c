@@ -881,6 +881,20 @@ test_read_file (void)
   g_rmdir (dir);
 }
 
+/* Found by fuzzing: UTF-16 text with a NUL character after conversion read
+ * freed memory while reporting the line. */
+static void
+test_csv_utf16_nul (void)
+{
+  static const char data[] = "\xff\xfe" "a\0,\0" "\0\0" "b\0";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PdLedgerTable) table = pd_csv_parse (data, sizeof data - 1, &error);
+
+  g_assert_null (table);
+  g_assert_error (error, PD_LEDGER_ERROR, PD_LEDGER_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "Line 1"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -906,6 +920,7 @@ main (int   argc,
   g_test_add_func ("/ledger/xlsx/errors", test_xlsx_errors);
   g_test_add_func ("/ledger/xlsx/corrupt-bytes", test_xlsx_corrupt_bytes);
   g_test_add_func ("/ledger/file/read", test_read_file);
+  g_test_add_func ("/ledger/csv/utf16-nul", test_csv_utf16_nul);
 
   return g_test_run ();
 }

@@ -5,6 +5,10 @@
 #   bash tools/bootstrap.sh run    install, build, launch the GUI on the demo database
 #   bash tools/bootstrap.sh test   install, build, run `meson test` (under xvfb-run when headless)
 #
+# In CI (CI=true) or with PROPDESK_FULL_CHECKS=1, `test` then also runs the
+# whole suite under AddressSanitizer + UBSan (tools/sanitize.sh) and each
+# fuzz target for a minute (tools/fuzz.sh).
+#
 # Packages are installed with apt-get (through sudo when not root) only when
 # missing, so a second run is quick.
 set -euo pipefail
@@ -21,6 +25,12 @@ packages=(
   fonts-noto-cjk locales
   xvfb xauth poppler-utils python3-openpyxl sqlite3
 )
+
+full_checks=0
+if [ "$mode" = test ] && { [ "${CI:-}" = true ] || [ "${PROPDESK_FULL_CHECKS:-0}" = 1 ]; }; then
+  full_checks=1
+  packages+=(clang libclang-rt-14-dev)
+fi
 
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then
@@ -62,10 +72,26 @@ case "$mode" in
     exec "$builddir/src/propdesk" "${@:2}"
     ;;
   test)
+    status=0
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-      exec xvfb-run -a -s "-screen 0 1366x768x24" meson test -C "$builddir" --print-errorlogs "${@:2}"
+      xvfb-run -a -s "-screen 0 1366x768x24" meson test -C "$builddir" --print-errorlogs "${@:2}" || status=1
+    else
+      meson test -C "$builddir" --print-errorlogs "${@:2}" || status=1
     fi
-    exec meson test -C "$builddir" --print-errorlogs "${@:2}"
+    extra_passed=0
+    extra_failed=0
+    if [ "$full_checks" = 1 ]; then
+      echo "== the suite under AddressSanitizer + UBSan"
+      if bash tools/sanitize.sh; then extra_passed=$((extra_passed + 1)); else extra_failed=$((extra_failed + 1)); status=1; fi
+      echo "== fuzzing, about a minute per target"
+      if bash tools/fuzz.sh "${PROPDESK_FUZZ_SECONDS:-60}"; then extra_passed=$((extra_passed + 1)); else extra_failed=$((extra_failed + 1)); status=1; fi
+    fi
+    # One plain closing line: the main suite's tests (from meson's own log)
+    # plus the sanitizer and fuzzing runs as one check each.
+    passed=$(grep -c '"result": "OK"' "$builddir/meson-logs/testlog.json" || true)
+    failed=$(grep -c -E '"result": "(FAIL|ERROR|TIMEOUT|UNEXPECTEDPASS)"' "$builddir/meson-logs/testlog.json" || true)
+    echo "$((passed + extra_passed)) passed, $((failed + extra_failed)) failed"
+    exit $status
     ;;
   *)
     echo "usage: bash tools/bootstrap.sh run|test" >&2

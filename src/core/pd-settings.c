@@ -239,7 +239,8 @@ pd_fen_parse (const char *text,
         {
           if (seen_point && ++decimals > 2)
             goto invalid;
-          if (value > G_MAXINT64 / 100)
+          /* 15 digits are a trillion yuan; more would overflow the fen. */
+          if (digits->len >= 15)
             goto invalid;
           value = value * 10 + (*p - '0');
           g_string_append_c (digits, *p);

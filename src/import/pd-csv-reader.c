@@ -150,11 +150,14 @@ decode_text (const char  *data,
       nul = memchr (*owned, '\0', *out_len);
       if (nul != NULL)
         {
+          /* Count before freeing: the count reads the converted text (found by fuzzing). */
+          guint line = count_lines (*owned, nul - *owned);
+
           g_clear_pointer (owned, g_free);
           g_set_error (error, PD_LEDGER_ERROR, PD_LEDGER_ERROR_ENCODING,
                        /* Translators: %u is a line number */
                        _("Line %u: the text contains a NUL character; this is not a text file"),
-                       count_lines (*owned, nul - *owned));
+                       line);
           return NULL;
         }
       return *owned;
