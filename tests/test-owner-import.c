@@ -679,6 +679,85 @@ test_cancel (void)
   assert_counts_equal (before, counts (ctx));
 }
 
+/* ---- in a thread --------------------------------------------------------- */
+
+typedef struct
+{
+  guint                last_done, last_total, calls;
+  gboolean             released;
+  PdOwnerImportReport *report;
+  GError              *error;
+  gboolean             finished;
+} AsyncState;
+
+static void
+async_progress (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_cmpuint (done, >=, state->last_done);
+  state->last_done = done;
+  state->last_total = total;
+  state->calls++;
+}
+
+static void
+async_released (gpointer user_data)
+{
+  ((AsyncState *) user_data)->released = TRUE;
+}
+
+static void
+async_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  state->report = pd_owner_import_run_finish (PD_CONTEXT (source), result, &state->error);
+  state->finished = TRUE;
+}
+
+static void
+count_change (PdContext  *ctx,
+              const char *table,
+              guint      *n)
+{
+  (*n)++;
+}
+
+static void
+test_async (void)
+{
+  g_autofree char *db = g_build_filename (pd_test_tmpdir (), "async.db", NULL);
+  g_autoptr (PdContext) ctx = pd_test_context_open (db, NOW);
+  g_autofree char *path = fixture ("owners-ledger-bom.csv");
+  g_autoptr (PdLedgerTable) table = read_ledger (path);
+  g_autoptr (PdOwnerMapping) mapping = detect (table);
+  AsyncState state = { 0 };
+  guint changes = 0;
+
+  g_signal_connect (ctx, "changed", G_CALLBACK (count_change), &changes);
+  pd_owner_import_run_async (ctx, table, mapping, PD_OWNER_IMPORT_SKIP_BAD, NULL,
+                             async_progress, &state, async_released, async_done, &state);
+  while (!state.finished || !state.released)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (state.error);
+  g_assert_true (state.report->committed);
+  g_assert_cmpuint (state.report->rows_imported, ==, 9);
+  g_assert_cmpuint (state.last_done, ==, state.last_total);
+  g_assert_cmpuint (state.calls, >=, 2);
+  /* Written by the worker's connection, as our user, at our time; the
+   * views of this connection are told. */
+  g_assert_cmpint (count (ctx, "person"), ==, 7);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE table_name = 'person' AND user_name = ?", "tester"), ==, 7);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE at <> ?", "2026-02-10 09:30:00"), ==, 0);
+  g_assert_cmpuint (changes, ==, 4);
+  pd_owner_import_report_free (state.report);
+}
+
 /* ---- the command line -------------------------------------------------- */
 
 static char *
@@ -794,6 +873,7 @@ main (int    argc,
   g_test_add_func ("/owner-import/mapping", test_mapping);
   g_test_add_func ("/owner-import/preview", test_preview);
   g_test_add_func ("/owner-import/cancel", test_cancel);
+  g_test_add_func ("/owner-import/async", test_async);
   g_test_add_func ("/owner-import/cli", test_cli);
   return g_test_run ();
 }

@@ -181,4 +181,29 @@ PdOwnerImportReport *pd_owner_import_run (PdContext             *ctx,
                                           gpointer               user_data,
                                           GError               **error);
 
+/* The same import in a worker thread, for windows that must not freeze.
+ * The thread opens its own connection to @ctx's database file (a SQLite
+ * connection must not be shared between threads; WAL lets @ctx keep
+ * reading meanwhile), working as @ctx's user and stamping every change
+ * with @ctx's time at the start.  @progress runs in the caller's
+ * thread-default main context; @progress_data is released with
+ * @progress_notify after the last call.  @table must stay alive until
+ * @callback runs.  An in-memory database cannot be opened twice: it is
+ * imported at once in the calling thread. */
+void                 pd_owner_import_run_async  (PdContext             *ctx,
+                                                 PdLedgerTable         *table,
+                                                 const PdOwnerMapping  *mapping,
+                                                 PdOwnerImportMode      mode,
+                                                 GCancellable          *cancellable,
+                                                 PdOwnerImportProgress  progress,
+                                                 gpointer               progress_data,
+                                                 GDestroyNotify         progress_notify,
+                                                 GAsyncReadyCallback    callback,
+                                                 gpointer               user_data);
+/* The report, or NULL and @error.  After a committed import @ctx emits
+ * "changed" for the tables the other connection wrote. */
+PdOwnerImportReport *pd_owner_import_run_finish (PdContext             *ctx,
+                                                 GAsyncResult          *result,
+                                                 GError               **error);
+
 G_END_DECLS
