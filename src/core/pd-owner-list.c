@@ -43,8 +43,6 @@ pd_owner_list_unit_ids (PdContext  *ctx,
   PdDatabase *database = pd_context_get_database (ctx);
   g_autofree char *stripped = g_strstrip (g_strdup (search ? search : ""));
   gboolean filtered = *stripped != '\0';
-  g_autofree char *trimmed = g_strstrip (g_strdup (search ? search : ""));
-  gboolean filtered = *trimmed != '\0';
   g_autofree char *sql = NULL;
   g_autofree char *ids_json = NULL;
   sqlite3_stmt *stmt;
