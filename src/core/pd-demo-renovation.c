@@ -493,14 +493,16 @@ static void
 add_job (Demo       *demo,
          GArray     *jobs,
          gint64      unit_id,
-         const char *target)
+         const char *target,
+         int         age_days)
 {
   gboolean on_site = pd_renovation_state_on_site (target);
   gboolean after_works = g_str_equal (target, "accepted") || g_str_equal (target, "refunded") ||
                          g_str_equal (target, "closed");
   /* Applications come in so that the target is reached about today: works
    * on site started up to five weeks ago, finished ones months ago. */
-  int age = on_site ? g_rand_int_range (demo->rand, 16, 48)
+  int age = age_days > 0 ? age_days
+          : on_site ? g_rand_int_range (demo->rand, 16, 48)
           : after_works ? g_rand_int_range (demo->rand, 50, 150)
           : g_rand_int_range (demo->rand, 0, 7);
   Job job = { unit_id, 0, target, after_works ? g_rand_int_range (demo->rand, 20, 40) : 0, NULL, FALSE, FALSE };
@@ -540,9 +542,12 @@ pd_demo_renovation (PdContext *ctx,
   if (renovating == NULL || others == NULL)
     return FALSE;
   for (guint i = 0; i < renovating->len; i++)
-    add_job (&demo, jobs, g_array_index (renovating, gint64, i), on_site_targets[i % G_N_ELEMENTS (on_site_targets)]);
+    add_job (&demo, jobs, g_array_index (renovating, gint64, i), on_site_targets[i % G_N_ELEMENTS (on_site_targets)],
+             0);
   for (guint i = 0; i < G_N_ELEMENTS (other_targets) && i * 7 < others->len; i++)
-    add_job (&demo, jobs, g_array_index (others, gint64, (i * 7 + 3) % others->len), other_targets[i]);
+    /* The first application waits for its review past the limit. */
+    add_job (&demo, jobs, g_array_index (others, gint64, (i * 7 + 3) % others->len), other_targets[i],
+             i == 0 ? 9 : 0);
 
   /* Always the job whose next action is earliest, so serial numbers, review
    * replies and the ledger follow the calendar across renovations. */

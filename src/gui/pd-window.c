@@ -6,6 +6,7 @@
 #include "pd-estate.h"
 #include "pd-handover-view.h"
 #include "pd-owner-view.h"
+#include "pd-renovation-view.h"
 #include "pd-window.h"
 
 struct _PdWindow
@@ -69,6 +70,7 @@ pd_window_new (PdApplication *app,
   title = g_strdup_printf (_("PropDesk — %s"), estate);
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_label_set_text (self->status_label, pd_database_get_path (pd_context_get_database (ctx)));
+  add_tab (self, pd_renovation_view_new (ctx), _("Renovations"));
 
   add_tab (self, pd_owner_view_new (ctx), _("Owner Files"));
   add_tab (self, GTK_WIDGET (pd_handover_view_new (ctx)), C_("handover", "Handovers"));
