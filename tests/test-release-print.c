@@ -138,11 +138,7 @@ test_pdf (void)
   g_ptr_array_add (slips, pd_release_slip_get (ctx, longest->id, NULL));
   print = pd_release_print_new (ctx, slips, &error);
   g_assert_no_error (error);
-  {
-    g_autofree char *title = pd_release_print_title (print);
-    renderer = pd_renderer_new (title, (PdRenderFunc) pd_form_render_release_slips, print,
-                                (GDestroyNotify) pd_release_print_free);
-  }
+  renderer = pd_form_release_slips_renderer (print);
   /* A part that overflows its half page warns, and warnings are fatal here. */
   g_assert_true (pd_pdf_write (renderer, path, &pages, &error));
   g_assert_no_error (error);
@@ -203,9 +199,7 @@ test_qr_modules (void)
   code = pd_release_code_compute (ctx, slip, NULL);
   payload = pd_release_code_payload (slip, code);
   g_ptr_array_add (slips, g_steal_pointer (&slip));
-  renderer = pd_renderer_new ("qr", (PdRenderFunc) pd_form_render_release_slips,
-                              pd_release_print_new (ctx, slips, NULL),
-                              (GDestroyNotify) pd_release_print_free);
+  renderer = pd_form_release_slips_renderer (pd_release_print_new (ctx, slips, NULL));
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, PD_PRINT_A4_WIDTH * scale,
                                         PD_PRINT_A4_HEIGHT * scale);

@@ -10,6 +10,7 @@
 #include "pd-release-code.h"
 #include "pd-release-register.h"
 #include "pd-release-slip.h"
+#include "pd-release-suggest.h"
 #include "pd-test-fixture.h"
 #include "pd-unit-role.h"
 
@@ -864,6 +865,48 @@ test_demo (void)
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM release_slip WHERE reason = 'moving_out'", NULL), >, 0);
 }
 
+static void
+test_suggest (void)
+{
+  const char *const items[] = { "纸箱", "装修工具", "沙发", "洗衣机", "TV stand", NULL };
+  Office office = { 0 };
+  g_autoptr (GPtrArray) carriers = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (pd_release_suggest (items, "沙发"), ==, 2);       /* the name itself */
+  g_assert_cmpint (pd_release_suggest (items, "洗"), ==, 3);         /* a prefix */
+  g_assert_cmpint (pd_release_suggest (items, "sf"), ==, 2);         /* initials */
+  g_assert_cmpint (pd_release_suggest (items, "XYJ"), ==, 3);
+  g_assert_cmpint (pd_release_suggest (items, "zx"), ==, 0);         /* most used first */
+  g_assert_cmpint (pd_release_suggest (items, "zxg"), ==, 1);
+  g_assert_cmpint (pd_release_suggest (items, "shaf"), ==, 2);       /* full pinyin */
+  g_assert_cmpint (pd_release_suggest (items, "tv"), ==, 4);
+  g_assert_cmpint (pd_release_suggest (items, "qq"), ==, -1);
+  g_assert_cmpint (pd_release_suggest (items, ""), ==, -1);
+  g_assert_cmpint (pd_release_suggest (items, "s1"), ==, -1);
+
+  /* Recent carriers: one per ID number, the latest first. */
+  office_init (&office, NULL);
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr (PdReleaseSlip) slip = owner_slip (&office);
+      if (i == 1)
+        {
+          set_text (&slip->carrier_name, "黄建国");
+          set_text (&slip->carrier_id_number, "110105194912310038");
+          set_text (&slip->plate, "");
+        }
+      issue_ok (&office, slip);
+    }
+  carriers = pd_release_recent_carriers (office.ctx, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (carriers->len, ==, 2);
+  g_assert_cmpstr (((PdReleaseCarrier *) carriers->pdata[0])->name, ==, "陈师傅");
+  g_assert_cmpstr (((PdReleaseCarrier *) carriers->pdata[0])->plate, ==, "粤B12345");
+  g_assert_cmpstr (((PdReleaseCarrier *) carriers->pdata[1])->id_number, ==, "110105194912310038");
+  office_clear (&office);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -883,5 +926,6 @@ main (int    argc,
   g_test_add_func ("/release/serial-parse", test_serial_parse);
   g_test_add_func ("/release/register", test_register);
   g_test_add_func ("/release/demo", test_demo);
+  g_test_add_func ("/release/suggest", test_suggest);
   return g_test_run ();
 }

@@ -24,6 +24,8 @@ packages=(
   desktop-file-utils appstream
   fonts-noto-cjk locales
   xvfb xauth poppler-utils python3-openpyxl sqlite3
+  # The release-slip GUI test types real keys through the X server (XTest).
+  libxtst6
 )
 
 full_checks=0

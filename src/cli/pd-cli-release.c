@@ -44,11 +44,7 @@ pd_cli_print_release_slips (PdContext *ctx,
   print = pd_release_print_new (ctx, slips, &error);
   if (print == NULL)
     return pd_cli_fail (error);
-  {
-    g_autofree char *title = pd_release_print_title (print);
-    renderer = pd_renderer_new (title, (PdRenderFunc) pd_form_render_release_slips, print,
-                                (GDestroyNotify) pd_release_print_free);
-  }
+  renderer = pd_form_release_slips_renderer (print);
   if (!pd_pdf_write (renderer, argv[1], &pages, &error))
     return pd_cli_fail (error);
   /* Translators: a number of slips, then a file name */

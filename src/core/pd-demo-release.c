@@ -131,9 +131,16 @@ make_slip (PdContext *ctx,
       set_text (&slip->owner_confirm_at, confirmed_at);
     }
   for (int i = g_rand_int_range (rand, 1, g_str_equal (slip->reason, "moving_out") ? 9 : 4); i > 0; i--)
-    g_ptr_array_add (slip->items, pd_release_item_new (items[g_rand_int_range (rand, 0, n_items)],
-                                                       g_rand_int_range (rand, 1, 4),
-                                                       PICK (rand, notes)));
+    {
+      const char *name = items[g_rand_int_range (rand, 0, n_items)];
+      gboolean listed = FALSE;
+
+      /* One line per kind of item, as a clerk writes it. */
+      for (guint k = 0; k < slip->items->len; k++)
+        listed |= g_str_equal (((PdReleaseItem *) g_ptr_array_index (slip->items, k))->name, name);
+      if (!listed)
+        g_ptr_array_add (slip->items, pd_release_item_new (name, g_rand_int_range (rand, 1, 4), PICK (rand, notes)));
+    }
   set_text (&slip->carrier_name, PICK (rand, carriers));
   g_free (slip->carrier_id_number);
   {

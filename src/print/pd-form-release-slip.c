@@ -252,3 +252,12 @@ pd_form_render_release_slips (cairo_t              *cr,
     }
   pd_print_layout_end (layout);
 }
+
+PdRenderer *
+pd_form_release_slips_renderer (PdReleasePrint *print)
+{
+  g_autofree char *title = pd_release_print_title (print);
+
+  return pd_renderer_new (title, (PdRenderFunc) pd_form_render_release_slips, print,
+                          (GDestroyNotify) pd_release_print_free);
+}

@@ -6,6 +6,7 @@
 
 #include "pd-print-layout.h"
 #include "pd-release-print.h"
+#include "pd-renderer.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +15,7 @@ void pd_form_render_release_slips (cairo_t              *cr,
                                    double                width_pt,
                                    double                height_pt,
                                    const PdReleasePrint *print);
+/* The document for the PDF writer and the print dialog; takes @print. */
+PdRenderer *pd_form_release_slips_renderer (PdReleasePrint *print);
 
 G_END_DECLS
