@@ -421,6 +421,10 @@ pd_database_open_at_version (const char  *path,
     return NULL;
   if (!pd_database_exec (self, "PRAGMA synchronous = FULL", error))
     return NULL;
+  /* 32 MB of page cache: large imports and the demo portfolio run in one
+   * transaction, and a small cache spills it to the WAL page by page. */
+  if (!pd_database_exec (self, "PRAGMA cache_size = -32768", error))
+    return NULL;
   if (!run_migrations (self, version, error))
     return NULL;
   return g_steal_pointer (&self);
