@@ -10,6 +10,7 @@
 #include <X11/keysym.h>
 
 #include "pd-demo.h"
+#include "pd-form-field.h"
 #include "pd-i18n.h"
 #include "pd-record-item.h"
 #include "pd-release-code.h"
@@ -193,6 +194,27 @@ test_issue_with_keyboard (void)
   settle ();
 }
 
+/* Refusals show next to their fields and nothing is written; a tenant's
+ * unit opens with the owner's confirmation to fill in. */
+static void
+test_refusal_beside_field (void)
+{
+  g_autoptr (PdContext) ctx = office ();
+  gint64 tenant_unit = pd_test_count (ctx, "SELECT min (unit_id) FROM unit_role WHERE role = 'tenant' "
+                                           "AND ended_on = ''", NULL);
+  gint64 before = pd_test_count (ctx, "SELECT count(*) FROM release_slip", NULL);
+  GtkWidget *dialog = pd_release_slip_dialog_new (NULL, ctx, tenant_unit);
+  PdFormField *items;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (dialog, "slip.issue", NULL);
+  items = pd_form_field_find (dialog, "items");
+  g_assert_nonnull (items);
+  g_assert_nonnull (strstr (pd_form_field_get_error (items), "Items"));
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM release_slip", NULL), ==, before);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static PdReleaseSlip *
 first_with (PdContext  *ctx,
             const char *where)
@@ -304,6 +326,7 @@ main (int    argc,
   pd_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/release/gui/issue-with-keyboard", test_issue_with_keyboard);
+  g_test_add_func ("/release/gui/refusal-beside-field", test_refusal_beside_field);
   g_test_add_func ("/release/gui/gate-check", test_gate_check);
   g_test_add_func ("/release/gui/register-filters", test_register_filters);
   return g_test_run ();

@@ -13,8 +13,8 @@
 #include "pd-estate.h"
 #include "pd-form-field.h"
 #include "pd-form-release-slip.h"
-#include "pd-pinyin.h"
 #include "pd-print-operation.h"
+#include "pd-release-items-editor.h"
 #include "pd-release-code.h"
 #include "pd-release-slip-dialog.h"
 #include "pd-release-suggest.h"
@@ -22,14 +22,6 @@
 
 #define COMMON_ITEMS 60
 #define RECENT_CARRIERS 40
-#define HINT_ITEMS 8
-
-typedef struct
-{
-  GtkEntry *name;
-  GtkEntry *quantity;
-  GtkEntry *note;
-} ItemRow;
 
 struct _PdReleaseSlipDialog
 {
@@ -41,8 +33,8 @@ struct _PdReleaseSlipDialog
   GStrv           common_items;
   GPtrArray      *carriers;       /* PdReleaseCarrier */
   GStrv           carrier_names;
-  GArray         *rows;           /* ItemRow */
   gint64          issued_id;
+  gboolean        discard;        /* closing was confirmed */
 
   GtkWidget      *form;
   GtkEntry       *unit_entry;
@@ -58,8 +50,7 @@ struct _PdReleaseSlipDialog
   GtkWidget      *fees_box;
   GtkEntry       *cashier_entry;
   GtkEntry       *fees_at_entry;
-  GtkGrid        *items_grid;
-  GtkLabel       *items_hint;
+  PdReleaseItemsEditor *items_editor;
   GtkEntry       *carrier_entry;
   GtkEntry       *carrier_id_entry;
   GtkEntry       *plate_entry;
@@ -97,40 +88,6 @@ focus (gpointer widget)
 
 /* ---- suggestions ------------------------------------------------------- */
 
-static void
-show_items_hint (PdReleaseSlipDialog *self,
-                 const char          *typed)
-{
-  int match = pd_release_suggest ((const char *const *) self->common_items, typed);
-  g_autoptr (GString) hint = g_string_new (NULL);
-
-  if (match >= 0 && g_strcmp0 (typed, self->common_items[match]) != 0)
-    /* Translators: what the typed letters will become, e.g. "sf → 沙发" */
-    g_string_printf (hint, _("%s → %s (Enter or Tab takes it)"), typed, self->common_items[match]);
-  else
-    {
-      g_string_append (hint, _("Common items, by their pinyin initials:"));
-      for (guint i = 0; self->common_items[i] != NULL && i < HINT_ITEMS; i++)
-        {
-          g_autofree char *initials = NULL;
-          pd_pinyin_of_name (self->common_items[i], NULL, &initials);
-          g_string_append_printf (hint, "  %s %s", self->common_items[i], initials);
-        }
-    }
-  gtk_label_set_text (self->items_hint, hint->str);
-}
-
-/* Replaces typed letters by the common item they stand for. */
-static void
-take_item_suggestion (PdReleaseSlipDialog *self,
-                      GtkEntry            *entry)
-{
-  int match = pd_release_suggest ((const char *const *) self->common_items, entry_text (entry));
-
-  if (match >= 0)
-    set_entry (entry, self->common_items[match]);
-}
-
 static const PdReleaseCarrier *
 carrier_match (PdReleaseSlipDialog *self)
 {
@@ -167,121 +124,6 @@ take_carrier_suggestion (PdReleaseSlipDialog *self)
     set_entry (self->plate_entry, carrier->plate);
   gtk_label_set_text (self->carrier_hint, "");
   return *entry_text (self->carrier_id_entry) != '\0';
-}
-
-/* ---- item lines -------------------------------------------------------- */
-
-static ItemRow *
-row_at (PdReleaseSlipDialog *self,
-        guint                i)
-{
-  return &g_array_index (self->rows, ItemRow, i);
-}
-
-static int
-row_of (PdReleaseSlipDialog *self,
-        GtkEntry            *entry)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      ItemRow *row = row_at (self, i);
-      if (row->name == entry || row->quantity == entry || row->note == entry)
-        return i;
-    }
-  return -1;
-}
-
-static void add_row (PdReleaseSlipDialog *self);
-
-/* Enter in a line: on to the next line's name, making one at the end. */
-static void
-next_row (PdReleaseSlipDialog *self,
-          GtkEntry            *entry)
-{
-  guint i = row_of (self, entry);
-
-  if (i + 1 >= self->rows->len)
-    add_row (self);
-  focus (row_at (self, i + 1)->name);
-}
-
-static void
-name_activated (PdReleaseSlipDialog *self,
-                GtkEntry            *entry)
-{
-  /* An empty line ends the list. */
-  if (*entry_text (entry) == '\0' && row_of (self, entry) > 0)
-    {
-      focus (self->carrier_entry);
-      return;
-    }
-  take_item_suggestion (self, entry);
-  next_row (self, entry);
-}
-
-static void
-name_changed (PdReleaseSlipDialog *self,
-              GtkEditable         *editable)
-{
-  show_items_hint (self, gtk_editable_get_text (editable));
-}
-
-static void
-name_left (GtkEventControllerFocus *controller,
-           PdReleaseSlipDialog     *self)
-{
-  take_item_suggestion (self, GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))));
-}
-
-static GtkEntry *
-row_entry (const char *placeholder,
-           int         width_chars,
-           const char *accessible)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), width_chars);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), width_chars);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  return GTK_ENTRY (entry);
-}
-
-static void
-add_row (PdReleaseSlipDialog *self)
-{
-  ItemRow row;
-  guint line = self->rows->len + 1;
-  GtkEventController *left = gtk_event_controller_focus_new ();
-
-  row.name = row_entry (line == 1 ? _("Item, or its pinyin initials (sf = 沙发)") : "", 26, C_("release slip", "Item"));
-  row.quantity = row_entry ("1", 4, C_("release slip", "Quantity"));
-  row.note = row_entry ("", 18, C_("release slip", "Description"));
-  gtk_widget_set_hexpand (GTK_WIDGET (row.note), TRUE);
-  gtk_grid_attach (self->items_grid, GTK_WIDGET (row.name), 0, line, 1, 1);
-  gtk_grid_attach (self->items_grid, GTK_WIDGET (row.quantity), 1, line, 1, 1);
-  gtk_grid_attach (self->items_grid, GTK_WIDGET (row.note), 2, line, 1, 1);
-  g_signal_connect_swapped (row.name, "activate", G_CALLBACK (name_activated), self);
-  g_signal_connect_swapped (row.name, "changed", G_CALLBACK (name_changed), self);
-  g_signal_connect (left, "leave", G_CALLBACK (name_left), self);
-  gtk_widget_add_controller (GTK_WIDGET (row.name), left);
-  g_signal_connect_swapped (row.quantity, "activate", G_CALLBACK (next_row), self);
-  g_signal_connect_swapped (row.note, "activate", G_CALLBACK (next_row), self);
-  g_array_append_val (self->rows, row);
-}
-
-static void
-clear_rows (PdReleaseSlipDialog *self)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      ItemRow *row = row_at (self, i);
-      gtk_grid_remove (self->items_grid, GTK_WIDGET (row->name));
-      gtk_grid_remove (self->items_grid, GTK_WIDGET (row->quantity));
-      gtk_grid_remove (self->items_grid, GTK_WIDGET (row->note));
-    }
-  g_array_set_size (self->rows, 0);
-  add_row (self);
 }
 
 /* ---- unit, applicant, reason ------------------------------------------ */
@@ -384,7 +226,7 @@ static void
 unit_activated (PdReleaseSlipDialog *self)
 {
   if (load_unit (self, 0))
-    focus (row_at (self, 0)->name);
+    pd_release_items_editor_focus (self->items_editor);
 }
 
 /* ---- issuing ----------------------------------------------------------- */
@@ -421,20 +263,7 @@ collect (PdReleaseSlipDialog *self)
   slip->fees_cashier = g_strdup (entry_text (self->cashier_entry));
   g_free (slip->fees_cleared_at);
   slip->fees_cleared_at = g_strdup (entry_text (self->fees_at_entry));
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      ItemRow *row = row_at (self, i);
-      const char *quantity = entry_text (row->quantity);
-      guint64 n = 1;
-
-      if (*entry_text (row->name) == '\0' && *entry_text (row->note) == '\0' && *quantity == '\0')
-        continue;
-      /* Not a number: 0, which the core refuses with the line's number. */
-      if (*quantity != '\0' && !g_ascii_string_to_unsigned (quantity, 10, 1, 9999, &n, NULL))
-        n = 0;
-      g_ptr_array_add (slip->items, pd_release_item_new (entry_text (row->name), (int) n,
-                                                         entry_text (row->note)));
-    }
+  pd_release_items_editor_collect (self->items_editor, slip);
   g_free (slip->carrier_name);
   slip->carrier_name = g_strdup (entry_text (self->carrier_entry));
   g_free (slip->carrier_id_number);
@@ -536,16 +365,15 @@ reset (PdReleaseSlipDialog *self,
   set_entry (self->plate_entry, "");
   set_entry (self->valid_entry, today);
   gtk_check_button_set_active (self->safe_check, FALSE);
-  clear_rows (self);
+  pd_release_items_editor_clear (self->items_editor);
   pd_form_field_clear_errors (self->form);
   gtk_label_set_text (self->status_label,
                       _("Ctrl+S issues the slip; Ctrl+P prints it; Ctrl+N starts the next one."));
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "done");
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
   set_form_sensitive (self, TRUE);
-  show_items_hint (self, "");
   if (unit_id > 0 && load_unit (self, unit_id))
-    focus (row_at (self, 0)->name);
+    pd_release_items_editor_focus (self->items_editor);
   else
     {
       gtk_drop_down_set_model (self->applicant_dropdown, NULL);
@@ -575,6 +403,51 @@ carrier_left (PdReleaseSlipDialog *self)
   take_carrier_suggestion (self);
 }
 
+/* ---- closing ----------------------------------------------------------- */
+
+static gboolean
+has_typed (PdReleaseSlipDialog *self)
+{
+  if (*entry_text (self->unit_entry) != '\0' || *entry_text (self->carrier_entry) != '\0')
+    return TRUE;
+  return !pd_release_items_editor_is_empty (self->items_editor);
+}
+
+static void
+discard_response (GtkDialog *dialog,
+                  int        response,
+                  gpointer   data)
+{
+  PdReleaseSlipDialog *self = data;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      self->discard = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Esc on a half-typed slip asks first: the typing is the slow part. */
+static gboolean
+pd_release_slip_dialog_close_request (GtkWindow *window)
+{
+  PdReleaseSlipDialog *self = PD_RELEASE_SLIP_DIALOG (window);
+  GtkWidget *dialog;
+
+  if (self->discard || self->issued_id != 0 || !has_typed (self))
+    return GTK_WINDOW_CLASS (pd_release_slip_dialog_parent_class)->close_request (window);
+  dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
+                                   _("Discard this slip? It has not been issued."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Keep Typing"), GTK_RESPONSE_CANCEL, C_("release slip", "_Discard"),
+                          GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 /* ---- object ------------------------------------------------------------ */
 
 static void
@@ -588,7 +461,6 @@ pd_release_slip_dialog_dispose (GObject *object)
   g_clear_pointer (&self->carriers, g_ptr_array_unref);
   g_clear_pointer (&self->carrier_names, g_strfreev);
   g_clear_pointer (&self->common_items, g_strfreev);
-  g_clear_pointer (&self->rows, g_array_unref);
   g_clear_object (&self->ctx);
   G_OBJECT_CLASS (pd_release_slip_dialog_parent_class)->dispose (object);
 }
@@ -599,9 +471,11 @@ pd_release_slip_dialog_class_init (PdReleaseSlipDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = pd_release_slip_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = pd_release_slip_dialog_close_request;
   signals[SIGNAL_ISSUED] = g_signal_new ("issued", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                          NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   g_type_ensure (PD_TYPE_FORM_FIELD);
+  g_type_ensure (PD_TYPE_RELEASE_ITEMS_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/propdesk/PropDesk/ui/pd-release-slip-dialog.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, PdReleaseSlipDialog, name)
@@ -619,8 +493,7 @@ pd_release_slip_dialog_class_init (PdReleaseSlipDialogClass *klass)
   BIND (fees_box);
   BIND (cashier_entry);
   BIND (fees_at_entry);
-  BIND (items_grid);
-  BIND (items_hint);
+  BIND (items_editor);
   BIND (carrier_entry);
   BIND (carrier_id_entry);
   BIND (plate_entry);
@@ -642,23 +515,15 @@ pd_release_slip_dialog_class_init (PdReleaseSlipDialogClass *klass)
 static void
 pd_release_slip_dialog_init (PdReleaseSlipDialog *self)
 {
-  const char *titles[] = { C_("release slip", "Item"), C_("release slip", "Quantity"), C_("release slip", "Description") };
   g_autoptr (GtkStringList) method_labels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_array_new (FALSE, FALSE, sizeof (ItemRow));
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    {
-      GtkWidget *label = gtk_label_new (titles[i]);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_grid_attach (self->items_grid, label, i, 0, 1, 1);
-    }
   for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
     gtk_string_list_append (method_labels, pd_release_confirm_method_label (methods[i]));
   gtk_drop_down_set_model (self->method_dropdown, G_LIST_MODEL (method_labels));
 
   g_signal_connect_swapped (self->unit_entry, "activate", G_CALLBACK (unit_activated), self);
+  g_signal_connect_swapped (self->items_editor, "done", G_CALLBACK (focus), self->carrier_entry);
   g_signal_connect_swapped (self->applicant_dropdown, "notify::selected", G_CALLBACK (update_sections), self);
   g_signal_connect_swapped (self->moving_button, "toggled", G_CALLBACK (update_sections), self);
   g_signal_connect_swapped (self->carrier_entry, "changed", G_CALLBACK (carrier_changed), self);
@@ -692,6 +557,7 @@ pd_release_slip_dialog_new (GtkWindow *parent,
   for (guint i = 0; i < self->carriers->len; i++)
     g_strv_builder_add (names, ((PdReleaseCarrier *) g_ptr_array_index (self->carriers, i))->name);
   self->carrier_names = g_strv_builder_end (names);
+  pd_release_items_editor_set_common (self->items_editor, (const char *const *) self->common_items);
   reset (self, unit_id);
   return GTK_WIDGET (self);
 }
