@@ -2,6 +2,8 @@
  * export, gui): units, owners, and a handover with everything entered. */
 #pragma once
 
+#include <stdio.h>
+
 #include "pd-demo.h"
 #include "pd-error.h"
 #include "pd-estate.h"
@@ -9,6 +11,7 @@
 #include "pd-handover-checklist.h"
 #include "pd-handover-defect.h"
 #include "pd-person.h"
+#include "pd-test-fixture.h"
 #include "pd-unit-role.h"
 
 static inline gint64
@@ -106,4 +109,53 @@ pd_test_fill_handover (PdContext *ctx,
   h->keys_handed_on = g_strdup (h->handover_on);
   pd_handover_save (ctx, h, &error);
   g_assert_no_error (error);
+}
+
+/* The text of a PDF, spaces (ASCII and ideographic) removed, so table cells
+ * read as runs. */
+static inline char *
+pd_test_pdf_text (const char *path)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { program, "-layout", path, "-", NULL };
+  g_autoptr (GRegex) spaces = g_regex_new ("[ \u3000]+", 0, 0, NULL);
+  g_autofree char *text = NULL;
+  int status;
+
+  g_assert_nonnull (program);
+  text = pd_test_run (argv, &status, NULL);
+  g_assert_cmpint (status, ==, 0);
+  return g_regex_replace_literal (spaces, text, -1, 0, "", 0, NULL);
+}
+
+/* Runs propdesk-cli with @args on @db; stdout returned, stderr in @err. */
+static inline char *
+pd_test_cli (const char        *db,
+             const char *const *args,
+             int               *status,
+             char             **err)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("PROPDESK_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, (gpointer) db);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  return pd_test_run ((const char *const *) argv->pdata, status, err);
+}
+
+/* Moves the context's clock to @iso ("YYYY-MM-DD HH:MM[:SS]", local). */
+static inline void
+pd_test_set_now (PdContext  *ctx,
+                 const char *iso)
+{
+  g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
+  int y, mo, d, h, mi, s = 0;
+  g_autoptr (GDateTime) now = NULL;
+
+  g_assert_cmpint (sscanf (iso, "%d-%d-%d %d:%d:%d", &y, &mo, &d, &h, &mi, &s), >=, 5);
+  now = g_date_time_new (zone, y, mo, d, h, mi, s);
+  pd_context_set_now (ctx, now);
 }

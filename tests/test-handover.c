@@ -16,19 +16,6 @@
 #define HANDOVER_DAY "2026-09-24"
 #define HANDOVER_NOW HANDOVER_DAY " 10:00:00"
 
-static void
-set_now (PdContext  *ctx,
-         const char *iso)
-{
-  g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
-  int y, mo, d, h, mi, s;
-  g_autoptr (GDateTime) now = NULL;
-
-  g_assert_cmpint (sscanf (iso, "%d-%d-%d %d:%d:%d", &y, &mo, &d, &h, &mi, &s), ==, 6);
-  now = g_date_time_new (zone, y, mo, d, h, mi, s);
-  pd_context_set_now (ctx, now);
-}
-
 static gint64
 start (PdContext *ctx,
        gint64     unit_id,
@@ -372,11 +359,11 @@ test_notice_rule (void)
   g_assert_cmpint (pd_handover_defect_notice_state (ctx, defect), ==, PD_DUE_PENDING);
 
   /* 4 hours before the 24 hours are up it is due soon; a second after, overdue. */
-  set_now (ctx, "2026-09-25 06:30:00");
+  pd_test_set_now (ctx, "2026-09-25 06:30:00");
   g_assert_cmpint (pd_handover_defect_notice_state (ctx, defect), ==, PD_DUE_SOON);
-  set_now (ctx, "2026-09-25 10:00:00");
+  pd_test_set_now (ctx, "2026-09-25 10:00:00");
   g_assert_cmpint (pd_handover_defect_notice_state (ctx, defect), ==, PD_DUE_SOON);
-  set_now (ctx, "2026-09-25 10:00:01");
+  pd_test_set_now (ctx, "2026-09-25 10:00:01");
   g_assert_cmpint (pd_handover_defect_notice_state (ctx, defect), ==, PD_DUE_OVERDUE);
   {
     g_autoptr (GPtrArray) rows = pd_handover_list (ctx, &attention, &error);
@@ -435,7 +422,7 @@ test_reinspection_and_close (void)
   g_clear_error (&error);
 
   /* The deadline passes: overdue. */
-  set_now (ctx, "2026-10-13 09:00:00");
+  pd_test_set_now (ctx, "2026-10-13 09:00:00");
   defect = pd_handover_defect_get (ctx, defect_id, &error);
   g_assert_cmpint (pd_handover_defect_deadline_state (ctx, defect), ==, PD_DUE_OVERDUE);
   g_clear_pointer (&defect, pd_handover_defect_free);
@@ -461,7 +448,7 @@ test_reinspection_and_close (void)
   g_clear_pointer (&h, pd_handover_free);
 
   /* Fixed at the second re-inspection: the handover is inspected again. */
-  set_now (ctx, "2026-10-19 15:00:00");
+  pd_test_set_now (ctx, "2026-10-19 15:00:00");
   g_assert_true (pd_handover_reinspect (ctx, defect_id, TRUE, NULL, "已修复", &error));
   g_assert_no_error (error);
   defect = pd_handover_defect_get (ctx, defect_id, &error);

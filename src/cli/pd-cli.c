@@ -38,6 +38,8 @@ static const struct
   { "verify-slip", NULL, pd_cli_verify_slip, "verify-slip SERIAL CODE" },
   { "export", "release-slips", pd_cli_export_release_slips,
     "export release-slips --month YYYY-MM [--unmasked] FILE.xlsx" },
+  { "print", "handover", pd_cli_print_handover, "print handover UNIT FILE.pdf" },
+  { "export", "handovers", pd_cli_export_handovers, "export handovers --month YYYY-MM FILE.xlsx" },
 };
 
 int

@@ -43,6 +43,10 @@ int pd_cli_import_owners (PdContext *ctx, int argc, char **argv);
 int pd_cli_export_owners (PdContext *ctx, int argc, char **argv);
 int pd_cli_print_owner_form (PdContext *ctx, int argc, char **argv);
 
+/* Handovers (pd-cli-handover.c). */
+int pd_cli_print_handover       (PdContext *ctx, int argc, char **argv);
+int pd_cli_export_handovers     (PdContext *ctx, int argc, char **argv);
+
 /* Release slips (pd-cli-release.c). */
 int pd_cli_print_release_slips  (PdContext *ctx, int argc, char **argv);
 int pd_cli_verify_slip          (PdContext *ctx, int argc, char **argv);

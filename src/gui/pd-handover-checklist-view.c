@@ -5,7 +5,8 @@
 
 #include "pd-handover-checklist.h"
 #include "pd-handover-checklist-view.h"
-#include "pd-handover-item.h"
+#include "pd-record-item.h"
+#include "pd-handover-columns.h"
 
 struct _PdHandoverChecklistView
 {
@@ -28,19 +29,22 @@ enum { SIGNAL_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static char *
-room_text (gconstpointer record)
+room_text (gconstpointer record,
+           gpointer      data)
 {
   return g_strdup (((const PdHandoverCheck *) record)->room);
 }
 
 static char *
-item_text (gconstpointer record)
+item_text (gconstpointer record,
+           gpointer      data)
 {
   return g_strdup (((const PdHandoverCheck *) record)->item);
 }
 
 static char *
-result_text (gconstpointer record)
+result_text (gconstpointer record,
+           gpointer      data)
 {
   return g_strdup (pd_handover_result_label (((const PdHandoverCheck *) record)->result));
 }
@@ -59,7 +63,8 @@ result_class (gconstpointer record,
 }
 
 static char *
-note_text (gconstpointer record)
+note_text (gconstpointer record,
+           gpointer      data)
 {
   return g_strdup (((const PdHandoverCheck *) record)->note);
 }
@@ -68,13 +73,13 @@ static PdHandoverCheck *
 selected_check (PdHandoverChecklistView *self,
                 guint                   *position)
 {
-  PdHandoverItem *item = gtk_single_selection_get_selected_item (self->selection);
+  PdRecordItem *item = gtk_single_selection_get_selected_item (self->selection);
 
   if (item == NULL)
     return NULL;
   if (position != NULL)
     *position = gtk_single_selection_get_selected (self->selection);
-  return pd_handover_item_get_record (item);
+  return pd_record_item_get (item);
 }
 
 static void
@@ -146,7 +151,7 @@ pd_handover_checklist_view_load (PdHandoverChecklistView *self,
   for (first_open = 0; first_open < checks->len; first_open++)
     if (*((PdHandoverCheck *) checks->pdata[first_open])->result == '\0')
       break;
-  pd_handover_store_fill (self->store, checks, (GDestroyNotify) pd_handover_check_free);
+  pd_record_store_replace (self->store, checks, (GDestroyNotify) pd_handover_check_free);
   for (const char *const *a = (const char *const[]) { "checklist.ok", "checklist.defect", "checklist.na",
                                                        "checklist.rest-ok", NULL }; *a; a++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), *a, self->editable);
@@ -162,8 +167,8 @@ pd_handover_checklist_view_get_progress (PdHandoverChecklistView *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (PdHandoverItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-      PdHandoverCheck *check = pd_handover_item_get_record (item);
+      g_autoptr (PdRecordItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      PdHandoverCheck *check = pd_record_item_get (item);
       if (*check->result != '\0')
         done++;
     }
@@ -179,7 +184,7 @@ record (PdHandoverChecklistView *self,
   g_autoptr (GError) error = NULL;
   PdHandoverCheck *check;
   PdHandoverCheck *copy;
-  PdHandoverItem *item;
+  PdRecordItem *item;
   guint position = 0;
 
   check = selected_check (self, &position);
@@ -199,7 +204,7 @@ record (PdHandoverChecklistView *self,
   copy->result = g_strdup (result);
   g_free (copy->note);
   copy->note = g_strstrip (g_strdup (note ? note : ""));
-  item = pd_handover_item_new (copy, (GDestroyNotify) pd_handover_check_free);
+  item = pd_record_item_new (copy, (GDestroyNotify) pd_handover_check_free);
   g_list_store_splice (self->store, position, 1, (gpointer *) &item, 1);
   g_object_unref (item);
   pd_handover_checklist_view_select (self, position + 1);
@@ -326,17 +331,20 @@ pd_handover_checklist_view_class_init (PdHandoverChecklistViewClass *klass)
 static void
 pd_handover_checklist_view_init (PdHandoverChecklistView *self)
 {
+  static const PdHandoverColumn columns[] = {
+    { NC_("handover", "Room"), room_text, NULL, 90 },
+    { NC_("handover", "Item"), item_text, NULL, 0 },
+    { NC_("handover", "Result"), result_text, result_class, 70 },
+    { NC_("handover", "Note"), note_text, NULL, 0 },
+  };
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->store = g_list_store_new (PD_TYPE_HANDOVER_ITEM);
+  self->store = g_list_store_new (PD_TYPE_RECORD_ITEM);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_column_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
-  pd_handover_add_column (self->list, C_("handover", "Room"), room_text, NULL, NULL, FALSE);
-  pd_handover_add_column (self->list, C_("handover", "Item"), item_text, NULL, NULL, TRUE);
-  pd_handover_add_column (self->list, C_("handover", "Result"), result_text, result_class, NULL, FALSE);
-  pd_handover_add_column (self->list, C_("handover", "Note"), note_text, NULL, NULL, TRUE);
+  pd_handover_columns_append (self->list, columns, G_N_ELEMENTS (columns), self);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
   g_signal_connect_swapped (self->note_entry, "activate", G_CALLBACK (note_activated), self);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (note_key_pressed), self);

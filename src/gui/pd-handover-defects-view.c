@@ -7,7 +7,8 @@
 #include "pd-handover-defect.h"
 #include "pd-handover-defect-dialog.h"
 #include "pd-handover-defects-view.h"
-#include "pd-handover-item.h"
+#include "pd-record-item.h"
+#include "pd-handover-columns.h"
 
 struct _PdHandoverDefectsView
 {
@@ -44,25 +45,29 @@ due_class (PdDueState state)
 }
 
 static char *
-room_text (gconstpointer record)
+room_text (gconstpointer record,
+           gpointer      data)
 {
   return g_strdup (((const PdHandoverDefect *) record)->room);
 }
 
 static char *
-description_text (gconstpointer record)
+description_text (gconstpointer record,
+           gpointer      data)
 {
   return g_strdup (((const PdHandoverDefect *) record)->description);
 }
 
 static char *
-responsible_text (gconstpointer record)
+responsible_text (gconstpointer record,
+           gpointer      data)
 {
   return g_strdup (((const PdHandoverDefect *) record)->responsible);
 }
 
 static char *
-deadline_text (gconstpointer record)
+deadline_text (gconstpointer record,
+           gpointer      data)
 {
   return g_strdup (((const PdHandoverDefect *) record)->deadline);
 }
@@ -76,7 +81,8 @@ deadline_class (gconstpointer record,
 }
 
 static char *
-notice_text (gconstpointer record)
+notice_text (gconstpointer record,
+           gpointer      data)
 {
   const PdHandoverDefect *d = record;
 
@@ -98,7 +104,8 @@ notice_class (gconstpointer record,
 }
 
 static char *
-status_text (gconstpointer record)
+status_text (gconstpointer record,
+           gpointer      data)
 {
   const PdHandoverDefect *d = record;
 
@@ -121,8 +128,8 @@ status_class (gconstpointer record,
 static PdHandoverDefect *
 selected_defect (PdHandoverDefectsView *self)
 {
-  PdHandoverItem *item = gtk_single_selection_get_selected_item (self->selection);
-  return item ? pd_handover_item_get_record (item) : NULL;
+  PdRecordItem *item = gtk_single_selection_get_selected_item (self->selection);
+  return item ? pd_record_item_get (item) : NULL;
 }
 
 static void
@@ -135,8 +142,8 @@ update_actions (PdHandoverDefectsView *self)
 
   for (guint i = 0; i < n && !pending; i++)
     {
-      g_autoptr (PdHandoverItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-      PdHandoverDefect *d = pd_handover_item_get_record (item);
+      g_autoptr (PdRecordItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      PdHandoverDefect *d = pd_record_item_get (item);
       pending = g_str_equal (d->status, "open") && *d->notice_sent_at == '\0';
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "defects.add", g_strcmp0 (self->status, "in_progress") == 0);
@@ -189,7 +196,7 @@ pd_handover_defects_view_load (PdHandoverDefectsView *self,
     defects = pd_handover_defect_list (self->ctx, handover_id, NULL);
   if (defects == NULL)
     defects = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_handover_defect_free);
-  pd_handover_store_fill (self->store, defects, (GDestroyNotify) pd_handover_defect_free);
+  pd_record_store_replace (self->store, defects, (GDestroyNotify) pd_handover_defect_free);
   if (selected != GTK_INVALID_LIST_POSITION && selected < g_list_model_get_n_items (G_LIST_MODEL (self->store)))
     gtk_single_selection_set_selected (self->selection, selected);
   show_history (self);
@@ -211,8 +218,8 @@ pd_handover_defects_view_get_summary (PdHandoverDefectsView *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (PdHandoverItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-      if (g_str_equal (((PdHandoverDefect *) pd_handover_item_get_record (item))->status, "open"))
+      g_autoptr (PdRecordItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      if (g_str_equal (((PdHandoverDefect *) pd_record_item_get (item))->status, "open"))
         open++;
     }
   return g_strdup_printf ("%u/%u", open, n);
@@ -318,16 +325,19 @@ pd_handover_defects_view_class_init (PdHandoverDefectsViewClass *klass)
 static void
 pd_handover_defects_view_init (PdHandoverDefectsView *self)
 {
+  static const PdHandoverColumn columns[] = {
+    { NC_("handover", "Room"), room_text, NULL, 80 },
+    { NC_("handover", "What is wrong"), description_text, NULL, 0 },
+    { NC_("handover", "Responsible"), responsible_text, NULL, 120 },
+    { NC_("handover", "Deadline"), deadline_text, deadline_class, 95 },
+    { NC_("handover", "Notice to contractor"), notice_text, notice_class, 180 },
+    { NC_("handover", "State"), status_text, status_class, 130 },
+  };
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->store = g_list_store_new (PD_TYPE_HANDOVER_ITEM);
+  self->store = g_list_store_new (PD_TYPE_RECORD_ITEM);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
   gtk_column_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
-  pd_handover_add_column (self->list, C_("handover", "Room"), room_text, NULL, NULL, FALSE);
-  pd_handover_add_column (self->list, C_("handover", "What is wrong"), description_text, NULL, NULL, TRUE);
-  pd_handover_add_column (self->list, C_("handover", "Responsible"), responsible_text, NULL, NULL, FALSE);
-  pd_handover_add_column (self->list, C_("handover", "Deadline"), deadline_text, deadline_class, self, FALSE);
-  pd_handover_add_column (self->list, C_("handover", "Notice to contractor"), notice_text, notice_class, self, FALSE);
-  pd_handover_add_column (self->list, C_("handover", "State"), status_text, status_class, NULL, FALSE);
+  pd_handover_columns_append (self->list, columns, G_N_ELEMENTS (columns), self);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (show_history), self);
   g_signal_connect_swapped (self->list, "activate", G_CALLBACK (row_activated), self);
 }

@@ -142,12 +142,9 @@ show_error (PdHandoverEditor *self,
       gtk_widget_add_css_class (field->input, "error");
       gtk_widget_grab_focus (field->input);
       /* Bring the field's page to the front. */
-      for (GtkWidget *w = field->input; w != NULL; w = gtk_widget_get_parent (w))
-        if (gtk_widget_get_parent (w) == GTK_WIDGET (self->notebook))
-          {
-            gtk_notebook_set_current_page (self->notebook, gtk_notebook_page_num (self->notebook, w));
-            break;
-          }
+      for (int i = 0; i < gtk_notebook_get_n_pages (self->notebook); i++)
+        if (gtk_widget_is_ancestor (field->input, gtk_notebook_get_nth_page (self->notebook, i)))
+          gtk_notebook_set_current_page (self->notebook, i);
     }
   else if (g_strcmp0 (key, "docs_checked") == 0 || g_strcmp0 (key, "agreements_signed") == 0)
     {

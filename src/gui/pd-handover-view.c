@@ -7,8 +7,10 @@
 #include "pd-handover.h"
 #include "pd-handover-defect.h"
 #include "pd-handover-editor.h"
-#include "pd-handover-item.h"
+#include "pd-record-item.h"
+#include "pd-handover-columns.h"
 #include "pd-handover-list.h"
+#include "pd-handover-output.h"
 #include "pd-handover-start-dialog.h"
 #include "pd-handover-template-dialog.h"
 #include "pd-handover-view.h"
@@ -38,25 +40,29 @@ G_DEFINE_FINAL_TYPE (PdHandoverView, pd_handover_view, GTK_TYPE_BOX)
 static const char *const status_filters[] = { NULL, "open", "in_progress", "inspected", "defects_open", "closed" };
 
 static char *
-unit_text (gconstpointer record)
+unit_text (gconstpointer record,
+           gpointer      data)
 {
   return g_strdup (((const PdHandoverRow *) record)->unit_code);
 }
 
 static char *
-owner_text (gconstpointer record)
+owner_text (gconstpointer record,
+           gpointer      data)
 {
   return g_strdup (((const PdHandoverRow *) record)->owner_name);
 }
 
 static char *
-day_text (gconstpointer record)
+day_text (gconstpointer record,
+           gpointer      data)
 {
   return g_strdup (((const PdHandoverRow *) record)->handover_on);
 }
 
 static char *
-status_text (gconstpointer record)
+status_text (gconstpointer record,
+           gpointer      data)
 {
   return g_strdup (pd_handover_status_label (((const PdHandoverRow *) record)->status));
 }
@@ -69,14 +75,16 @@ status_class (gconstpointer record,
 }
 
 static char *
-checks_text (gconstpointer record)
+checks_text (gconstpointer record,
+           gpointer      data)
 {
   const PdHandoverRow *row = record;
   return g_strdup_printf ("%d/%d", row->checks_done, row->checks_total);
 }
 
 static char *
-defects_text (gconstpointer record)
+defects_text (gconstpointer record,
+           gpointer      data)
 {
   const PdHandoverRow *row = record;
 
@@ -86,7 +94,8 @@ defects_text (gconstpointer record)
 }
 
 static char *
-deadline_text (gconstpointer record)
+deadline_text (gconstpointer record,
+           gpointer      data)
 {
   return g_strdup (((const PdHandoverRow *) record)->next_deadline);
 }
@@ -129,7 +138,8 @@ deadline_class (gconstpointer record,
 }
 
 static char *
-notice_text (gconstpointer record)
+notice_text (gconstpointer record,
+           gpointer      data)
 {
   const PdHandoverRow *row = record;
 
@@ -157,8 +167,8 @@ notice_class (gconstpointer record,
 static gint64
 selected_id (PdHandoverView *self)
 {
-  PdHandoverItem *item = gtk_single_selection_get_selected_item (self->selection);
-  return item ? ((PdHandoverRow *) pd_handover_item_get_record (item))->id : 0;
+  PdRecordItem *item = gtk_single_selection_get_selected_item (self->selection);
+  return item ? ((PdHandoverRow *) pd_record_item_get (item))->id : 0;
 }
 
 static void
@@ -169,8 +179,8 @@ select_id (PdHandoverView *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (PdHandoverItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-      if (((PdHandoverRow *) pd_handover_item_get_record (item))->id == id)
+      g_autoptr (PdRecordItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      if (((PdHandoverRow *) pd_record_item_get (item))->id == id)
         {
           gtk_single_selection_set_selected (self->selection, i);
           return;
@@ -199,6 +209,34 @@ update_summary (PdHandoverView *self,
   gtk_label_set_text (self->summary_label, text);
 }
 
+static void
+update_actions (PdHandoverView *self)
+{
+  gboolean chosen = pd_handover_editor_get_handover_id (self->editor) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handover.print", chosen);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handover.pdf", chosen);
+}
+
+/* The month filter as a range of handover days; @before holds the string
+ * filter->before_day points to. */
+static void
+month_range (PdHandoverView   *self,
+             PdHandoverFilter *filter,
+             char            **before)
+{
+  guint month = gtk_drop_down_get_selected (self->month_dropdown);
+
+  if (month == 0 || month > N_MONTHS)
+    return;
+  filter->from_day = self->months[month];
+  /* The first day of the next month: 40 days on is always in it. */
+  *before = month == 1 ? pd_date_add_days (self->months[1], 40) : g_strdup (self->months[month - 1]);
+  (*before)[8] = '0';
+  (*before)[9] = '1';
+  filter->before_day = *before;
+}
+
 void
 pd_handover_view_reload (PdHandoverView *self)
 {
@@ -206,7 +244,6 @@ pd_handover_view_reload (PdHandoverView *self)
   g_autoptr (GPtrArray) rows = NULL;
   g_autofree char *before = NULL;
   gint64 keep = pd_handover_editor_get_handover_id (self->editor);
-  guint month = gtk_drop_down_get_selected (self->month_dropdown);
   PdHandoverFilter filter = { 0 };
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
@@ -214,15 +251,7 @@ pd_handover_view_reload (PdHandoverView *self)
                                       G_N_ELEMENTS (status_filters) - 1)];
   filter.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   filter.attention = gtk_check_button_get_active (self->attention_check);
-  if (month > 0 && month <= N_MONTHS)
-    {
-      filter.from_day = self->months[month];
-      before = month == 1 ? pd_date_add_days (self->months[1], 40) : g_strdup (self->months[month - 1]);
-      /* The day after the month: the first of the next one. */
-      before[8] = '0';
-      before[9] = '1';
-      filter.before_day = before;
-    }
+  month_range (self, &filter, &before);
   rows = pd_handover_list (self->ctx, &filter, &error);
   if (rows == NULL)
     {
@@ -230,8 +259,9 @@ pd_handover_view_reload (PdHandoverView *self)
       return;
     }
   update_summary (self, rows);
-  pd_handover_store_fill (self->store, rows, (GDestroyNotify) pd_handover_row_free);
+  pd_record_store_replace (self->store, rows, (GDestroyNotify) pd_handover_row_free);
   select_id (self, keep);
+  update_actions (self);
 }
 
 static gboolean
@@ -267,6 +297,7 @@ selection_changed (PdHandoverView *self)
   /* A reload re-selects the handover being edited: keep what is typed. */
   if (id != 0 && id != pd_handover_editor_get_handover_id (self->editor))
     pd_handover_editor_load (self->editor, id);
+  update_actions (self);
 }
 
 void
@@ -313,6 +344,37 @@ template_activated (GtkWidget  *widget,
 
   gtk_window_present (GTK_WINDOW (pd_handover_template_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                                    self->ctx)));
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *parameter)
+{
+  PdHandoverView *self = PD_HANDOVER_VIEW (widget);
+  gint64 id = pd_handover_editor_get_handover_id (self->editor);
+  PdHandoverForm form;
+
+  if (id == 0 || !pd_handover_form_from_name (g_variant_get_string (parameter, NULL), &form))
+    return;
+  if (g_str_equal (action, "handover.pdf"))
+    pd_handover_output_save_pdf (widget, self->ctx, id, form);
+  else
+    pd_handover_output_print (widget, self->ctx, id, form);
+}
+
+/* The register of the month chosen in the filter, or of all months. */
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  PdHandoverView *self = PD_HANDOVER_VIEW (widget);
+  PdHandoverFilter filter = { 0 };
+  g_autofree char *before = NULL;
+
+  month_range (self, &filter, &before);
+  pd_handover_output_export (widget, self->ctx, filter.from_day, filter.before_day);
 }
 
 static void
@@ -404,6 +466,12 @@ pd_handover_view_class_init (PdHandoverViewClass *klass)
   gtk_widget_class_install_action (widget_class, "handover.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "handover.template", NULL, template_activated);
   gtk_widget_class_install_action (widget_class, "handover.find", NULL, find_activated);
+  gtk_widget_class_install_action (widget_class, "handover.print", "s", print_activated);
+  gtk_widget_class_install_action (widget_class, "handover.pdf", "s", print_activated);
+  gtk_widget_class_install_action (widget_class, "handover.export", NULL, export_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "handover.print", "s",
+                                       "acceptance");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "handover.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "handover.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "handover.find", NULL);
 }
@@ -411,20 +479,22 @@ pd_handover_view_class_init (PdHandoverViewClass *klass)
 static void
 pd_handover_view_init (PdHandoverView *self)
 {
+  static const PdHandoverColumn columns[] = {
+    { NC_("handover", "Unit"), unit_text, NULL, 90 },
+    { NC_("handover", "Owner"), owner_text, NULL, 0 },
+    { NC_("handover", "Handover date"), day_text, NULL, 95 },
+    { NC_("handover", "Status"), status_text, status_class, 70 },
+    { NC_("handover", "Checked"), checks_text, NULL, 60 },
+    { NC_("handover", "Defects open/all"), defects_text, NULL, 80 },
+    { NC_("handover", "Next deadline"), deadline_text, deadline_class, 100 },
+    { NC_("handover", "Notice"), notice_text, notice_class, 100 },
+  };
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->store = g_list_store_new (PD_TYPE_HANDOVER_ITEM);
+  self->store = g_list_store_new (PD_TYPE_RECORD_ITEM);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_column_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
-  gtk_column_view_column_set_fixed_width (pd_handover_add_column (self->list, C_("handover", "Unit"), unit_text, NULL, NULL,
-                                                                  FALSE), 90);
-  pd_handover_add_column (self->list, C_("handover", "Owner"), owner_text, NULL, NULL, TRUE);
-  pd_handover_add_column (self->list, C_("handover", "Handover date"), day_text, NULL, NULL, FALSE);
-  pd_handover_add_column (self->list, C_("handover", "Status"), status_text, status_class, NULL, FALSE);
-  pd_handover_add_column (self->list, C_("handover", "Checked"), checks_text, NULL, NULL, FALSE);
-  pd_handover_add_column (self->list, C_("handover", "Defects open/all"), defects_text, NULL, NULL, FALSE);
-  pd_handover_add_column (self->list, C_("handover", "Next deadline"), deadline_text, deadline_class, self, FALSE);
-  pd_handover_add_column (self->list, C_("handover", "Notice"), notice_text, notice_class, self, FALSE);
+  pd_handover_columns_append (self->list, columns, G_N_ELEMENTS (columns), self);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed), self);
   g_signal_connect_swapped (self->editor, "deleted", G_CALLBACK (editor_deleted), self);
 }
