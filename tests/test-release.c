@@ -472,6 +472,53 @@ test_serials_concurrent (void)
   office_clear (&office);
 }
 
+typedef struct
+{
+  const char *path;
+  gint64      slip_id;
+  const char *guard;
+  gboolean    released;
+} Gate;
+
+static gpointer
+release_at_gate (gpointer data)
+{
+  Gate *gate = data;
+  g_autoptr (PdContext) ctx = pd_test_context_open (gate->path, NOW);
+
+  gate->released = pd_release_slip_release (ctx, gate->slip_id, gate->guard, NULL);
+  return NULL;
+}
+
+/* Two gates scan the same slip at the same moment: one lets it out. */
+static void
+test_release_once_concurrent (void)
+{
+  Office office = { 0 };
+  g_autofree char *path = g_build_filename (pd_test_tmpdir (), "gates.db", NULL);
+
+  office_init (&office, path);
+  for (int round = 0; round < 20; round++)
+    {
+      g_autoptr (PdReleaseSlip) slip = owner_slip (&office);
+      Gate gates[2] = { { path, 0, "东门保安" }, { path, 0, "西门保安" } };
+      GThread *threads[2];
+
+      issue_ok (&office, slip);
+      for (int g = 0; g < 2; g++)
+        {
+          gates[g].slip_id = slip->id;
+          threads[g] = g_thread_new ("gate", release_at_gate, &gates[g]);
+        }
+      for (int g = 0; g < 2; g++)
+        g_thread_join (threads[g]);
+      g_assert_cmpint (gates[0].released + gates[1].released, ==, 1);
+    }
+  g_assert_cmpint (pd_test_count (office.ctx, "SELECT count(*) FROM release_slip WHERE state = 'released'", NULL),
+                   ==, 20);
+  office_clear (&office);
+}
+
 static void
 test_release_once (void)
 {
@@ -920,6 +967,7 @@ main (int    argc,
   g_test_add_func ("/release/serials-gap-free", test_serials_gap_free);
   g_test_add_func ("/release/serials-concurrent", test_serials_concurrent);
   g_test_add_func ("/release/release-once", test_release_once);
+  g_test_add_func ("/release/release-once-concurrent", test_release_once_concurrent);
   g_test_add_func ("/release/expired", test_expired);
   g_test_add_func ("/release/void", test_void);
   g_test_add_func ("/release/code-changes", test_code_changes);

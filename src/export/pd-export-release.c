@@ -85,7 +85,7 @@ write_summary (PdContext  *ctx,
   static const char *const reasons[] = { "moving_out", "renovation", "other" };
   const PdXlsxColumn columns[] = {
     { C_("release slip", "Reason"), 14 },
-    { C_("release slip", "Issued"), 10, PD_XLSX_INTEGER },
+    { C_("release slip", "Slips issued"), 10, PD_XLSX_INTEGER },
     { C_("release slip", "Still valid"), 10, PD_XLSX_INTEGER },
     { C_("release slip", "Released"), 10, PD_XLSX_INTEGER },
     { C_("release slip", "Void"), 10, PD_XLSX_INTEGER },
