@@ -33,6 +33,7 @@ static struct
 } x;
 
 static Display *display;
+static GtkWindow *typing_into;   /* the window the keys are for */
 static guint strokes;        /* keystrokes as the clerk counts them (a chord is one) */
 static guint keys_pressed;   /* physical key presses, modifiers included */
 
@@ -74,11 +75,16 @@ key_event (KeySym keysym,
   x.fake_key (display, code, press, 0);
 }
 
+static void take_focus (GtkWindow *window);
+
 /* One keystroke: @keysym, with Control or Alt held when asked. */
 static void
 stroke (KeySym keysym,
         KeySym modifier)
 {
+  /* Keys go wherever the X focus is: make sure it is still ours. */
+  if (!gtk_window_is_active (typing_into))
+    take_focus (typing_into);
   if (modifier)
     {
       key_event (modifier, True);
@@ -101,7 +107,7 @@ type (const char *text)
 }
 
 static void
-wait_until_active (GtkWindow *window)
+take_focus (GtkWindow *window)
 {
   GdkSurface *surface;
 
@@ -113,6 +119,13 @@ wait_until_active (GtkWindow *window)
   for (int i = 0; i < 200 && !gtk_window_is_active (window); i++)
     settle ();
   g_assert_true (gtk_window_is_active (window));
+}
+
+static void
+wait_until_active (GtkWindow *window)
+{
+  typing_into = window;
+  take_focus (window);
 }
 
 static PdContext *
