@@ -34,6 +34,7 @@ static struct
 
 static Display *display;
 static GtkWindow *typing_into;   /* the window the keys are for */
+static guint releases_seen;      /* key releases GTK delivered to it */
 static guint strokes;        /* keystrokes as the clerk counts them (a chord is one) */
 static guint keys_pressed;   /* physical key presses, modifiers included */
 
@@ -83,6 +84,8 @@ stroke (KeySym keysym,
         KeySym modifier)
 {
   /* Keys go wherever the X focus is: make sure it is still ours. */
+  guint expected = releases_seen + (modifier ? 2 : 1);
+
   if (!gtk_window_is_active (typing_into))
     take_focus (typing_into);
   if (modifier)
@@ -96,6 +99,10 @@ stroke (KeySym keysym,
     key_event (modifier, False);
   keys_pressed++;
   strokes++;
+  /* Wait until GTK has handled the stroke, however busy the machine is. */
+  for (int i = 0; i < 400 && releases_seen < expected; i++)
+    settle ();
+  g_assert_cmpuint (releases_seen, >=, expected);
   settle ();
 }
 
@@ -122,8 +129,19 @@ take_focus (GtkWindow *window)
 }
 
 static void
+count_release (void)
+{
+  releases_seen++;
+}
+
+static void
 wait_until_active (GtkWindow *window)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-released", G_CALLBACK (count_release), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (window), keys);
   typing_into = window;
   take_focus (window);
 }
