@@ -104,6 +104,28 @@ open_database (PdApplication *self,
   return TRUE;
 }
 
+/* For bench/: with PROPDESK_BENCH_STARTUP set, print the time from process
+ * start to the first painted frame of the window and quit. */
+static gint64 process_start_us;
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GtkWindow *window = user_data;
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, user_data);
+  g_print ("first-frame-ms %.1f\n", (g_get_monotonic_time () - process_start_us) / 1000.0);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+}
+
+static void
+on_window_realized (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint), window);
+}
+
 static void show_main_window (PdApplication *self);
 
 static void
@@ -125,7 +147,10 @@ show_main_window (PdApplication *self)
 
   if (self->ctx != NULL || open_database (self, &error))
     {
-      gtk_window_present (GTK_WINDOW (pd_window_new (self, self->ctx)));
+      GtkWidget *window = GTK_WIDGET (pd_window_new (self, self->ctx));
+      if (g_getenv ("PROPDESK_BENCH_STARTUP") != NULL)
+        g_signal_connect (window, "realize", G_CALLBACK (on_window_realized), NULL);
+      gtk_window_present (GTK_WINDOW (window));
       return;
     }
   if (g_error_matches (error, PD_DATABASE_ERROR, PD_DATABASE_ERROR_CORRUPT) ||
@@ -220,6 +245,7 @@ pd_application_init (PdApplication *self)
 PdApplication *
 pd_application_new (void)
 {
+  process_start_us = g_get_monotonic_time ();
   pd_i18n_init ();
   /* NON_UNIQUE: two offices' databases may be open side by side, and tests
    * start instances freely. */
