@@ -15,6 +15,8 @@
 #include "pd-handover-start-dialog.h"
 #include "pd-handover-template-dialog.h"
 #include "pd-handover-view.h"
+#include "pd-i18n.h"
+#include "pd-owner-detail.h"
 #include "pd-test-fixture.h"
 #include "pd-test-handover.h"
 
@@ -112,6 +114,22 @@ shot (GtkWidget  *window,
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   path = g_strdup_printf ("%s/%s.png", dir, name);
   gdk_texture_save_to_png (texture, path);
+}
+
+/* The first label under @root whose text contains @text, or NULL. */
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static const char *
@@ -250,6 +268,23 @@ test_complete_a_handover (void)
                       GTK_COLUMN_VIEW (find (window, GTK_TYPE_COLUMN_VIEW, "handover-list"))))), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
+
+  /* The owner file shows the unit handed over, and the handover. */
+  {
+    GtkWidget *file_window = gtk_window_new ();
+    GtkWidget *detail = pd_owner_detail_new (ctx);
+    GtkWidget *state_label = NULL;
+
+    gtk_window_set_child (GTK_WINDOW (file_window), detail);
+    gtk_window_present (GTK_WINDOW (file_window));
+    pd_owner_detail_load (PD_OWNER_DETAIL (detail), unit);
+    spin ();
+    state_label = find_label_containing (detail, "Handover: Closed 2026-09-24");
+    g_assert_nonnull (state_label);
+    g_assert_nonnull (find_label_containing (detail, "Handed over"));
+    gtk_window_destroy (GTK_WINDOW (file_window));
+    spin ();
+  }
 }
 
 static void
@@ -279,12 +314,57 @@ test_template_dialog (void)
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM handover_template_item WHERE use = 'shop'", NULL), ==, 12);
 }
 
+/* Only with PD_TEST_SHOTS: the tab on the demo office, styled as in the
+ * application, for a person to look at (LANGUAGE=zh_CN for the office's view). */
+static void
+test_demo_shots (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new ("2026-11-23 10:00:00");
+  g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+  g_autoptr (GError) error = NULL;
+  GtkWidget *window, *editor;
+  PdHandoverView *view;
+  gint64 id;
+
+  if (g_getenv ("PD_TEST_SHOTS") == NULL)
+    {
+      g_test_skip ("PD_TEST_SHOTS not set");
+      return;
+    }
+  g_assert_true (pd_demo_generate (ctx, 300, 20261123, &error));
+  gtk_css_provider_load_from_resource (css, "/org/propdesk/PropDesk/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  window = gtk_window_new ();
+  view = pd_handover_view_new (ctx);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  editor = find (window, PD_TYPE_HANDOVER_EDITOR, NULL);
+  id = pd_test_count (ctx, "SELECT min (handover_id) FROM handover_defect WHERE status = 'open' "
+                           "AND deadline < '2026-11-23'", NULL);
+  pd_handover_view_show (view, id);
+  gtk_notebook_set_current_page (GTK_NOTEBOOK (find (editor, GTK_TYPE_NOTEBOOK, NULL)), 3);
+  shot (window, "7-demo-defects");
+  gtk_notebook_set_current_page (GTK_NOTEBOOK (find (editor, GTK_TYPE_NOTEBOOK, NULL)), 0);
+  shot (window, "8-demo-papers");
+  id = pd_test_count (ctx, "SELECT min (id) FROM handover WHERE status = 'in_progress' "
+                           "AND EXISTS (SELECT 1 FROM handover_check c WHERE c.handover_id = handover.id AND c.result = '')", NULL);
+  pd_handover_view_show (view, id);
+  gtk_notebook_set_current_page (GTK_NOTEBOOK (find (editor, GTK_TYPE_NOTEBOOK, NULL)), 2);
+  shot (window, "9-demo-checklist");
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int    argc,
       char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
+  pd_i18n_init ();
   g_test_add_func ("/gui-handover/complete-a-handover", test_complete_a_handover);
   g_test_add_func ("/gui-handover/template-dialog", test_template_dialog);
+  g_test_add_func ("/gui-handover/demo-shots", test_demo_shots);
   return g_test_run ();
 }

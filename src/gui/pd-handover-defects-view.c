@@ -87,12 +87,12 @@ notice_text (gconstpointer record,
   const PdHandoverDefect *d = record;
 
   if (*d->notice_sent_at != '\0')
-    /* Translators: when the rectification notice was sent, and its number */
-    return g_strdup_printf (C_("handover", "Sent %.16s, %s"), d->notice_sent_at, d->notice_no);
+    /* Translators: when the rectification notice was sent (MM-DD HH:MM), and its number */
+    return g_strdup_printf (C_("handover", "Sent %.11s, %s"), d->notice_sent_at + 5, d->notice_no);
   if (!g_str_equal (d->status, "open"))
     return g_strdup ("");
-  /* Translators: the time the rectification notice is due */
-  return g_strdup_printf (C_("handover", "Due by %.16s"), d->notice_due_at);
+  /* Translators: when the rectification notice is due, as MM-DD HH:MM */
+  return g_strdup_printf (C_("handover", "Due %.11s"), d->notice_due_at + 5);
 }
 
 static const char *
@@ -113,8 +113,8 @@ status_text (gconstpointer record,
     /* Translators: %s is the date a defect was found fixed */
     return g_strdup_printf (C_("handover", "Fixed %s"), d->closed_on);
   if (d->reinspections > 0)
-    /* Translators: %d is the number of failed re-inspections */
-    return g_strdup_printf (C_("handover", "Open, not fixed at %d re-inspections"), d->reinspections);
+    /* Translators: a defect still open after %d failed re-inspections */
+    return g_strdup_printf (C_("handover", "Open (%d×)"), d->reinspections);
   return g_strdup (C_("handover", "Open"));
 }
 
@@ -326,12 +326,12 @@ static void
 pd_handover_defects_view_init (PdHandoverDefectsView *self)
 {
   static const PdHandoverColumn columns[] = {
-    { NC_("handover", "Room"), room_text, NULL, 80 },
+    { NC_("handover", "Room"), room_text, NULL, 60 },
     { NC_("handover", "What is wrong"), description_text, NULL, 0 },
-    { NC_("handover", "Responsible"), responsible_text, NULL, 120 },
-    { NC_("handover", "Deadline"), deadline_text, deadline_class, 95 },
-    { NC_("handover", "Notice to contractor"), notice_text, notice_class, 180 },
-    { NC_("handover", "State"), status_text, status_class, 130 },
+    { NC_("handover", "Responsible"), responsible_text, NULL, 100 },
+    { NC_("handover", "Deadline"), deadline_text, deadline_class, 88 },
+    { NC_("handover", "Notice to contractor"), notice_text, notice_class, 170 },
+    { NC_("handover", "State"), status_text, status_class, 80 },
   };
   gtk_widget_init_template (GTK_WIDGET (self));
   self->store = g_list_store_new (PD_TYPE_RECORD_ITEM);

@@ -480,14 +480,14 @@ static void
 pd_handover_view_init (PdHandoverView *self)
 {
   static const PdHandoverColumn columns[] = {
-    { NC_("handover", "Unit"), unit_text, NULL, 90 },
+    { NC_("handover", "Unit"), unit_text, NULL, 80 },
     { NC_("handover", "Owner"), owner_text, NULL, 0 },
-    { NC_("handover", "Handover date"), day_text, NULL, 95 },
-    { NC_("handover", "Status"), status_text, status_class, 70 },
-    { NC_("handover", "Checked"), checks_text, NULL, 60 },
-    { NC_("handover", "Defects open/all"), defects_text, NULL, 80 },
-    { NC_("handover", "Next deadline"), deadline_text, deadline_class, 100 },
-    { NC_("handover", "Notice"), notice_text, notice_class, 100 },
+    { NC_("handover", "Handover date"), day_text, NULL, 88 },
+    { NC_("handover", "Status"), status_text, status_class, 60 },
+    { NC_("handover", "Checked"), checks_text, NULL, 52 },
+    { NC_("handover", "Defects"), defects_text, NULL, 62 },
+    { NC_("handover", "Next deadline"), deadline_text, deadline_class, 88 },
+    { NC_("handover", "Notice"), notice_text, notice_class, 92 },
   };
   gtk_widget_init_template (GTK_WIDGET (self));
   self->store = g_list_store_new (PD_TYPE_RECORD_ITEM);

@@ -6,6 +6,7 @@
 #include "pd-application.h"
 #include "pd-error.h"
 #include "pd-form-field.h"
+#include "pd-handover.h"
 #include "pd-owner-detail.h"
 #include "pd-owner-file.h"
 #include "pd-owner-history.h"
@@ -216,6 +217,7 @@ load_header (PdOwnerDetail *self,
              GPtrArray     *owners)
 {
   GString *subtitle = g_string_new (pd_unit_use_label (self->unit->use));
+  g_autoptr (PdHandover) handover = NULL;
 
   gtk_label_set_text (self->title_label, self->unit->code);
   gtk_label_set_text (self->state_badge, pd_unit_state_label (self->unit->state));
@@ -225,6 +227,11 @@ load_header (PdOwnerDetail *self,
     g_string_append_printf (subtitle, " · %.2f m²", self->unit->gross_area);
   for (guint i = 0; i < owners->len; i++)
     g_string_append_printf (subtitle, "%s%s", i ? "、" : " · ", ((PdUnitRole *) owners->pdata[i])->person_name);
+  handover = pd_handover_find_for_unit (self->ctx, self->unit->id, NULL);
+  if (handover != NULL)
+    /* Translators: in the owner file's header: the handover's status and the day it closed or began */
+    g_string_append_printf (subtitle, C_("handover", " · Handover: %s %s"), pd_handover_status_label (handover->status),
+                            *handover->closed_on ? handover->closed_on : handover->handover_on);
   gtk_label_set_text (self->subtitle_label, subtitle->str);
   g_string_free (subtitle, TRUE);
 }
