@@ -69,9 +69,14 @@ pd_owner_list_unit_ids (PdContext  *ctx,
       ids_json = g_string_free (json, FALSE);
     }
 
+  /* The owner's pinyin costs a subquery per unit (two thirds of the time
+   * for 100,000 units): only the owner order reads it. */
   sql = g_strconcat (
-    "SELECT u.id, (SELECT min(p.pinyin) FROM unit_role r JOIN person p ON p.id = r.person_id "
-    "  WHERE r.unit_id = u.id AND r.role = 'owner' AND r.ended_on = '') AS owner_key "
+    "SELECT u.id",
+    sort == PD_OWNER_SORT_OWNER
+      ? ", (SELECT min(p.pinyin) FROM unit_role r JOIN person p ON p.id = r.person_id "
+        "  WHERE r.unit_id = u.id AND r.role = 'owner' AND r.ended_on = '') AS owner_key "
+      : " ",
     "FROM unit u JOIN entrance e ON e.id = u.entrance_id JOIN building b ON b.id = e.building_id "
     "WHERE u.estate_id = ?1 AND (?2 IS NULL OR u.id IN (SELECT value FROM json_each(?2))) ORDER BY ",
     order_clauses[sort][descending ? 1 : 0], NULL);

@@ -26,6 +26,7 @@ struct _PdOwnerDetail
   gint64           unit_id;
   PdUnit          *unit;
   GPtrArray       *owner_forms;    /* PdPersonForm, one per current owner */
+  GPtrArray       *owner_titles;   /* GtkLabel above each form */
   GPtrArray       *state_codes;    /* behind state_dropdown: current state, then allowed moves */
   gboolean         loading;
   gboolean         dirty;
@@ -176,21 +177,20 @@ load_state_choices (PdOwnerDetail *self)
   gtk_drop_down_set_selected (self->state_dropdown, 0);
 }
 
+/* One titled PdPersonForm per current owner.  Forms are reused from one
+ * file to the next: building one from its template is the slowest part of
+ * showing a file. */
 static void
 load_owner_forms (PdOwnerDetail *self,
                   GPtrArray     *owners)
 {
-  GtkWidget *child;
+  guint shown = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->owners_box))) != NULL)
-    gtk_box_remove (self->owners_box, child);
-  g_ptr_array_set_size (self->owner_forms, 0);
   for (guint i = 0; i < owners->len; i++)
     {
       PdUnitRole *role = owners->pdata[i];
       g_autoptr (PdPerson) person = pd_person_get (self->ctx, role->person_id, NULL);
       g_autofree char *title = NULL;
-      GtkWidget *label, *form;
 
       if (person == NULL)
         continue;
@@ -199,17 +199,29 @@ load_owner_forms (PdOwnerDetail *self,
         ? g_strdup_printf (_("Owner %u of %u · since %s"), i + 1, owners->len, role->start_on)
         /* Translators: since date of the owner */
         : g_strdup_printf (_("Owner · since %s"), role->start_on);
-      label = gtk_label_new (title);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "section-title");
-      gtk_box_append (self->owners_box, label);
-      form = pd_person_form_new ();
-      pd_person_form_set_person (PD_PERSON_FORM (form), person);
-      g_signal_connect_swapped (form, "changed", G_CALLBACK (edited), self);
-      gtk_box_append (self->owners_box, form);
-      g_ptr_array_add (self->owner_forms, form);
+      if (shown == self->owner_forms->len)
+        {
+          GtkWidget *label = gtk_label_new (NULL);
+          GtkWidget *form = pd_person_form_new ();
+
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_widget_add_css_class (label, "section-title");
+          gtk_box_append (self->owners_box, label);
+          g_signal_connect_swapped (form, "changed", G_CALLBACK (edited), self);
+          gtk_box_append (self->owners_box, form);
+          g_ptr_array_add (self->owner_titles, label);
+          g_ptr_array_add (self->owner_forms, form);
+        }
+      gtk_label_set_text (self->owner_titles->pdata[shown], title);
+      pd_person_form_set_person (self->owner_forms->pdata[shown], person);
+      shown++;
     }
-  gtk_widget_set_visible (self->no_owner_label, self->owner_forms->len == 0);
+  while (self->owner_forms->len > shown)
+    {
+      gtk_box_remove (self->owners_box, g_ptr_array_steal_index (self->owner_titles, shown));
+      gtk_box_remove (self->owners_box, g_ptr_array_steal_index (self->owner_forms, shown));
+    }
+  gtk_widget_set_visible (self->no_owner_label, shown == 0);
 }
 
 static void
@@ -469,6 +481,7 @@ pd_owner_detail_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_pointer (&self->unit, pd_unit_free);
   g_clear_pointer (&self->owner_forms, g_ptr_array_unref);
+  g_clear_pointer (&self->owner_titles, g_ptr_array_unref);
   g_clear_pointer (&self->state_codes, g_ptr_array_unref);
   G_OBJECT_CLASS (pd_owner_detail_parent_class)->dispose (object);
 }
@@ -510,6 +523,7 @@ pd_owner_detail_init (PdOwnerDetail *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->owner_forms = g_ptr_array_new ();
+  self->owner_titles = g_ptr_array_new ();
   self->state_codes = g_ptr_array_new ();
   self->ownership = g_list_store_new (PD_TYPE_RECORD_ITEM);
   self->history = g_list_store_new (PD_TYPE_RECORD_ITEM);

@@ -137,10 +137,17 @@ pd_owner_list_model_query (PdOwnerListModel *self,
     return FALSE;
   if (data_changed)
     cache_clear (self);
+  /* Two signals, not one: when rows on screen are replaced in the same
+   * signal, GTK 4.8 asks for every added item to see whether it can reuse
+   * a row widget — all 100,000 of them after clearing a search. */
   old_len = self->ids->len;
+  g_array_set_size (self->ids, 0);
+  if (old_len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, 0);
   g_array_unref (self->ids);
   self->ids = ids;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, ids->len);
+  if (ids->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, ids->len);
   return TRUE;
 }
 

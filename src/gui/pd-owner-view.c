@@ -202,6 +202,9 @@ refresh (PdOwnerView *self,
   if (keep == 0)
     keep = selected_unit_id (self);
   self->refreshing = TRUE;
+  /* Unselect first: a single selection whose item is replaced looks for it
+   * among all the new items, which would make every row of the list. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   if (!pd_owner_list_model_query (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                                   self->sort, self->descending, data_changed, &error))
     pd_show_error (GTK_WIDGET (self), _("The owner list could not be read"), error);
@@ -461,12 +464,12 @@ pd_owner_view_init (PdOwnerView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
-  add_column (self, pd_text_column_new (_("Unit code"), unit_text, NULL, self, 0, 92), PD_OWNER_SORT_UNIT);
+  add_column (self, pd_text_column_new (_("Unit code"), unit_text, NULL, self, 0, 84), PD_OWNER_SORT_UNIT);
   add_column (self, pd_text_column_new (_("Owner"), owners_text, NULL, self, 0, 0), PD_OWNER_SORT_OWNER);
-  add_column (self, pd_text_column_new (_("Mobile"), phone_text, NULL, self, 0, 112), -1);
-  add_column (self, pd_text_column_new (_("State"), state_text, state_style, self, 0, 76), PD_OWNER_SORT_STATE);
-  add_column (self, pd_text_column_new (_("Area (m²)"), area_text, NULL, self, 1, 84), PD_OWNER_SORT_AREA);
-  add_column (self, pd_text_column_new (_("Tenants"), tenants_text, NULL, self, 0, 96), -1);
+  add_column (self, pd_text_column_new (_("Mobile"), phone_text, NULL, self, 0, 104), -1);
+  add_column (self, pd_text_column_new (_("State"), state_text, state_style, self, 0, 72), PD_OWNER_SORT_STATE);
+  add_column (self, pd_text_column_new (_("Area (m²)"), area_text, NULL, self, 1, 76), PD_OWNER_SORT_AREA);
+  add_column (self, pd_text_column_new (_("Tenants"), tenants_text, NULL, self, 0, 76), -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "owners.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "owners.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "owners.print", FALSE);
