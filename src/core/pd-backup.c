@@ -217,18 +217,20 @@ pd_backup_rotate (const char *dir,
   return deleted;
 }
 
-char *
-pd_backup_automatic (PdDatabase  *database,
-                     const char  *reason,
-                     GDateTime   *now,
-                     guint        keep_daily,
-                     guint        keep_weekly,
-                     GError     **error)
+static char *
+automatic_backup (PdDatabase  *database,
+                  const char  *db_path,
+                  const char  *reason,
+                  GDateTime   *now,
+                  guint        keep_daily,
+                  guint        keep_weekly,
+                  GError     **error)
 {
-  g_autofree char *dir = pd_backup_dir_for (pd_database_get_path (database));
+  g_autofree char *dir = pd_backup_dir_for (db_path);
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *name = NULL;
   char *path;
+  gboolean written;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -240,13 +242,38 @@ pd_backup_automatic (PdDatabase  *database,
   name = g_strdup_printf (BACKUP_PREFIX "%s%s%s" BACKUP_SUFFIX, stamp,
                           reason && *reason ? "-" : "", reason ? reason : "");
   path = g_build_filename (dir, name, NULL);
-  if (!pd_backup_write (database, path, error))
+  written = database != NULL ? pd_backup_write (database, path, error)
+                             : pd_backup_write_file (db_path, path, error);
+  if (!written)
     {
       g_free (path);
       return NULL;
     }
   pd_backup_rotate (dir, now, keep_daily, keep_weekly);
   return path;
+}
+
+char *
+pd_backup_automatic (PdDatabase  *database,
+                     const char  *reason,
+                     GDateTime   *now,
+                     guint        keep_daily,
+                     guint        keep_weekly,
+                     GError     **error)
+{
+  return automatic_backup (database, pd_database_get_path (database), reason, now, keep_daily,
+                           keep_weekly, error);
+}
+
+char *
+pd_backup_automatic_file (const char  *db_path,
+                          const char  *reason,
+                          GDateTime   *now,
+                          guint        keep_daily,
+                          guint        keep_weekly,
+                          GError     **error)
+{
+  return automatic_backup (NULL, db_path, reason, now, keep_daily, keep_weekly, error);
 }
 
 static gboolean check_file (const char *path, const char *pragma, GError **error);

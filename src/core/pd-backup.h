@@ -29,6 +29,14 @@ char     *pd_backup_automatic       (PdDatabase  *database,
                                      guint        keep_daily,
                                      guint        keep_weekly,
                                      GError     **error);
+/* The same from the file through a connection of its own, so it can run in
+ * a worker thread while the application keeps working. */
+char     *pd_backup_automatic_file  (const char  *db_path,
+                                     const char  *reason,
+                                     GDateTime   *now,
+                                     guint        keep_daily,
+                                     guint        keep_weekly,
+                                     GError     **error);
 /* Deletes what the rotation does not keep; returns how many were deleted. */
 guint     pd_backup_rotate          (const char  *dir,
                                      GDateTime   *now,

@@ -45,6 +45,41 @@ pd_show_error (GtkWidget    *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  char      *db_path;
+  char      *reason;
+  GDateTime *now;
+  guint      keep_daily;
+  guint      keep_weekly;
+} BackupJob;
+
+static void
+backup_job_free (BackupJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->reason);
+  g_date_time_unref (job->now);
+  g_free (job);
+}
+
+/* In a worker thread with its own connection: copying and checking a large
+ * database must not hold up the window. */
+static void
+backup_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  BackupJob *job = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = pd_backup_automatic_file (job->db_path, job->reason, job->now,
+                                                    job->keep_daily, job->keep_weekly, &error);
+  if (path == NULL)
+    g_warning ("automatic backup failed: %s", error->message);
+  g_task_return_boolean (task, path != NULL);
+}
+
 /* An automatic backup at start and on the first check of each new day. */
 static void
 backup_if_due (PdApplication *self,
@@ -52,19 +87,20 @@ backup_if_due (PdApplication *self,
 {
   g_autoptr (GDateTime) now = pd_context_now (self->ctx);
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr (GTask) task = NULL;
+  BackupJob *job;
 
   if (g_strcmp0 (today, self->last_backup_day) == 0)
     return;
-  path = pd_backup_automatic (pd_context_get_database (self->ctx), reason, now,
-                              (guint) pd_settings_get_int (self->ctx, "backup.keep_daily", 7),
-                              (guint) pd_settings_get_int (self->ctx, "backup.keep_weekly", 4), &error);
-  if (path == NULL)
-    {
-      g_warning ("automatic backup failed: %s", error->message);
-      return;
-    }
+  job = g_new0 (BackupJob, 1);
+  job->db_path = g_strdup (self->db_path);
+  job->reason = g_strdup (reason);
+  job->now = g_date_time_ref (now);
+  job->keep_daily = (guint) pd_settings_get_int (self->ctx, "backup.keep_daily", 7);
+  job->keep_weekly = (guint) pd_settings_get_int (self->ctx, "backup.keep_weekly", 4);
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) backup_job_free);
+  g_task_run_in_thread (task, backup_thread);
   g_free (self->last_backup_day);
   self->last_backup_day = g_steal_pointer (&today);
 }
@@ -204,7 +240,8 @@ pd_application_handle_local_options (GApplication *app,
   PdApplication *self = PD_APPLICATION (app);
   const char *db = NULL;
 
-  if (g_variant_dict_lookup (options, "db", "&s", &db))
+  /* A FILENAME option arrives as a bytestring. */
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db))
     self->db_path = g_strdup (db);
   return -1;
 }
