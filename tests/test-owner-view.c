@@ -8,6 +8,7 @@
 
 #include "pd-demo.h"
 #include "pd-form-field.h"
+#include "pd-owner-file.h"
 #include "pd-owner-history.h"
 #include "pd-owner-list.h"
 #include "pd-owner-view.h"
@@ -181,6 +182,25 @@ test_list_and_search (Fixture      *fixture,
     gtk_editable_set_text (GTK_EDITABLE (search), tail);
     iterate ();
     g_assert_cmpuint (position_of (fixture, "1-1-101"), !=, G_MAXUINT);
+  }
+
+  /* A write elsewhere (an import, another tab) reaches the list through
+   * the context's "changed" signal. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  iterate ();
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (PdUnit) unit = pd_unit_new ();
+    g_autoptr (PdPerson) person = pd_person_new ();
+    g_autoptr (PdUnitRole) role = pd_unit_role_new ("owner");
+
+    unit->code = g_strdup ("88-1-101");
+    person->name = (g_free (person->name), g_strdup ("诸葛亮"));
+    g_assert_cmpint (pd_owner_file_add_person (fixture->ctx, unit, person, role, &error), >, 0);
+    g_assert_no_error (error);
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, UNITS + 1);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "121 units");
   }
 
   /* Nothing found: the empty state, not an empty table. */
@@ -431,6 +451,21 @@ test_residents_and_transfer (Fixture      *fixture,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (detail, "title_label"))), ==, code);
 }
 
+static void
+test_import_opens_dialog (Fixture      *fixture,
+                          gconstpointer data)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (fixture->view, "owners.import", NULL));
+  iterate ();
+  dialog = find_dialog ("PdImportDialog");
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
+  gtk_window_destroy (dialog);
+  iterate ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -442,6 +477,8 @@ main (int    argc,
   g_test_add ("/owner-view/edit-save-and-history", Fixture, NULL, fixture_set_up, test_edit_save_and_history,
               fixture_tear_down);
   g_test_add ("/owner-view/residents-and-transfer", Fixture, NULL, fixture_set_up, test_residents_and_transfer,
+              fixture_tear_down);
+  g_test_add ("/owner-view/import-opens-dialog", Fixture, NULL, fixture_set_up, test_import_opens_dialog,
               fixture_tear_down);
   g_test_add ("/owner-view/new-file", Fixture, NULL, fixture_set_up, test_new_file, fixture_tear_down);
   return g_test_run ();

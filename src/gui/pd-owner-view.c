@@ -10,6 +10,7 @@
 
 #include "pd-application.h"
 #include "pd-estate.h"
+#include "pd-import-dialog.h"
 #include "pd-owner-detail.h"
 #include "pd-owner-list-model.h"
 #include "pd-owner-view.h"
@@ -386,8 +387,21 @@ new_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Import, export and print come from their own modules; until those are
- * part of the build the actions stay disabled (see pd_owner_view_init). */
+/* The list refreshes itself from the context's "changed" signal when the
+ * import has written. */
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PdOwnerView *self = PD_OWNER_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  pd_import_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->ctx);
+}
+
+/* Export and print come from their own modules; until those are part of
+ * the build the actions stay disabled (see pd_owner_view_init). */
 static void
 pending_action (GtkWidget  *widget,
                 const char *action_name,
@@ -433,7 +447,7 @@ pd_owner_view_class_init (PdOwnerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdOwnerView, empty_hint);
   gtk_widget_class_install_action (widget_class, "owners.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "owners.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "owners.import", NULL, pending_action);
+  gtk_widget_class_install_action (widget_class, "owners.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "owners.export", NULL, pending_action);
   gtk_widget_class_install_action (widget_class, "owners.print", NULL, pending_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "owners.search", NULL);
@@ -470,7 +484,6 @@ pd_owner_view_init (PdOwnerView *self)
   add_column (self, pd_text_column_new (_("State"), state_text, state_style, self, 0, 72), PD_OWNER_SORT_STATE);
   add_column (self, pd_text_column_new (_("Area (m²)"), area_text, NULL, self, 1, 76), PD_OWNER_SORT_AREA);
   add_column (self, pd_text_column_new (_("Tenants"), tenants_text, NULL, self, 0, 76), -1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "owners.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "owners.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "owners.print", FALSE);
 }
