@@ -40,6 +40,9 @@ static const struct
     "export release-slips --month YYYY-MM [--unmasked] FILE.xlsx" },
   { "print", "handover", pd_cli_print_handover, "print handover UNIT FILE.pdf" },
   { "export", "handovers", pd_cli_export_handovers, "export handovers --month YYYY-MM FILE.xlsx" },
+  { "print", "permit", pd_cli_print_permit, "print permit SERIAL FILE.pdf" },
+  { "print", "passes", pd_cli_print_passes, "print passes SERIAL FILE.pdf" },
+  { "export", "renovations", pd_cli_export_renovations, "export renovations --month YYYY-MM FILE.xlsx" },
 };
 
 int

@@ -52,4 +52,9 @@ int pd_cli_print_release_slips  (PdContext *ctx, int argc, char **argv);
 int pd_cli_verify_slip          (PdContext *ctx, int argc, char **argv);
 int pd_cli_export_release_slips (PdContext *ctx, int argc, char **argv);
 
+/* Renovation approvals (pd-cli-renovation.c). */
+int pd_cli_print_permit        (PdContext *ctx, int argc, char **argv);
+int pd_cli_print_passes        (PdContext *ctx, int argc, char **argv);
+int pd_cli_export_renovations  (PdContext *ctx, int argc, char **argv);
+
 G_END_DECLS

@@ -313,8 +313,11 @@ apply_issue_permit (PdContext    *ctx,
                           _("Agreement: the renovation management agreement must be signed before the permit is issued."));
       return FALSE;
     }
-  if (!pd_date_parse (args->date_from ? args->date_from : renovation->planned_start, "valid_from",
-                      _("Valid from"), &from, error) ||
+  /* By default the permit runs over the planned works, but not from a day
+   * already past. */
+  if (!pd_date_parse (args->date_from ? args->date_from
+                      : strcmp (renovation->planned_start, today) < 0 ? today : renovation->planned_start,
+                      "valid_from", _("Valid from"), &from, error) ||
       !pd_date_parse (args->date_to ? args->date_to : renovation->planned_end, "valid_to",
                       _("Valid until"), &to, error))
     return FALSE;

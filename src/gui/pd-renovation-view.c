@@ -8,6 +8,7 @@
 #include "pd-deposit-ledger.h"
 #include "pd-renovation-detail.h"
 #include "pd-renovation-form.h"
+#include "pd-renovation-output.h"
 #include "pd-record-item.h"
 #include "pd-text-column.h"
 #include "pd-renovation-patrol-panel.h"
@@ -32,6 +33,7 @@ struct _PdRenovationView
   GtkSearchEntry     *search_entry;
   GtkDropDown        *filter_dropdown;
   GtkMenuButton      *print_button;
+  GtkDropDown        *month_dropdown;
   GtkLabel           *count_label;
   GtkColumnView      *list_view;
   GtkLabel           *unpatrolled_label;
@@ -434,6 +436,100 @@ action_save (GtkWidget  *widget,
   pd_renovation_form_save (PD_RENOVATION_FORM (self->form));
 }
 
+/* ---- printing and export ----------------------------------------------- */
+
+static void
+print_form (PdRenovationView    *self,
+            PdRenovationPrintout form)
+{
+  gint64 id = selected_id (self);
+  gint64 violation = 0;
+
+  if (form == PD_RENOVATION_PRINTOUT_NOTICE)
+    {
+      g_autoptr (GPtrArray) violations = NULL;
+
+      /* The violation chosen on the Patrols page, else the latest one. */
+      violation = pd_renovation_patrol_panel_get_violation (PD_RENOVATION_PATROL_PANEL (self->patrols));
+      if (violation == 0 && id != 0)
+        {
+          violations = pd_renovation_violation_list (self->ctx, id, NULL);
+          if (violations != NULL && violations->len > 0)
+            violation = ((PdRenovationViolation *) violations->pdata[0])->id;
+        }
+      if (violation == 0)
+        {
+          g_autoptr (GError) error = NULL;
+          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("Choose an application with a violation (Patrols page)."));
+          pd_show_error (GTK_WIDGET (self), _("This form cannot be printed."), error);
+          return;
+        }
+    }
+  else if (id == 0 && form != PD_RENOVATION_PRINTOUT_PATROL_SHEET)
+    {
+      g_autoptr (GError) error = NULL;
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Choose an application in the list."));
+      pd_show_error (GTK_WIDGET (self), _("This form cannot be printed."), error);
+      return;
+    }
+  pd_renovation_output_print (GTK_WIDGET (self), self->ctx, form, id, violation);
+}
+
+static void
+action_print_form (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *parameter)
+{
+  static const struct { const char *name; PdRenovationPrintout form; } forms[] = {
+    { "renovation.print-permit", PD_RENOVATION_PRINTOUT_PERMIT },
+    { "renovation.print-passes", PD_RENOVATION_PRINTOUT_PASSES },
+    { "renovation.print-patrol-sheet", PD_RENOVATION_PRINTOUT_PATROL_SHEET },
+    { "renovation.print-notice", PD_RENOVATION_PRINTOUT_NOTICE },
+    { "renovation.print-refund", PD_RENOVATION_PRINTOUT_REFUND },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    if (g_str_equal (name, forms[i].name))
+      print_form (PD_RENOVATION_VIEW (widget), forms[i].form);
+}
+
+static void
+action_print (GtkWidget  *widget,
+              const char *name,
+              GVariant   *parameter)
+{
+  gtk_menu_button_popup (PD_RENOVATION_VIEW (widget)->print_button);
+}
+
+static void
+action_export (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
+{
+  PdRenovationView *self = PD_RENOVATION_VIEW (widget);
+  GtkStringObject *month = gtk_drop_down_get_selected_item (self->month_dropdown);
+
+  if (month != NULL)
+    pd_renovation_output_export (GTK_WIDGET (self), self->ctx, gtk_string_object_get_string (month));
+}
+
+/* This month and the eleven before it, newest first. */
+static void
+fill_months (PdRenovationView *self)
+{
+  g_autoptr (GDateTime) now = pd_context_now (self->ctx);
+  g_autoptr (GtkStringList) months = gtk_string_list_new (NULL);
+
+  for (int i = 0; i < 12; i++)
+    {
+      g_autoptr (GDateTime) month = g_date_time_add_months (now, -i);
+      g_autofree char *text = g_date_time_format (month, "%Y-%m");
+      gtk_string_list_append (months, text);
+    }
+  gtk_drop_down_set_model (self->month_dropdown, G_LIST_MODEL (months));
+}
+
 /* ---- type -------------------------------------------------------------- */
 
 static void
@@ -459,7 +555,7 @@ pd_renovation_view_class_init (PdRenovationViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = pd_renovation_view_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/propdesk/PropDesk/ui/pd-renovation-view.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, PdRenovationView, name)
-  CHILD (search_entry); CHILD (filter_dropdown); CHILD (print_button); CHILD (count_label); CHILD (list_view);
+  CHILD (search_entry); CHILD (filter_dropdown); CHILD (print_button); CHILD (month_dropdown); CHILD (count_label); CHILD (list_view);
   CHILD (unpatrolled_label); CHILD (unpatrolled_view); CHILD (pages);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
@@ -467,6 +563,15 @@ pd_renovation_view_class_init (PdRenovationViewClass *klass)
   gtk_widget_class_install_action (widget_class, "renovation.new", NULL, action_new);
   gtk_widget_class_install_action (widget_class, "renovation.search", NULL, action_search);
   gtk_widget_class_install_action (widget_class, "renovation.save", NULL, action_save);
+  gtk_widget_class_install_action (widget_class, "renovation.print", NULL, action_print);
+  gtk_widget_class_install_action (widget_class, "renovation.export", NULL, action_export);
+  gtk_widget_class_install_action (widget_class, "renovation.print-permit", NULL, action_print_form);
+  gtk_widget_class_install_action (widget_class, "renovation.print-passes", NULL, action_print_form);
+  gtk_widget_class_install_action (widget_class, "renovation.print-patrol-sheet", NULL, action_print_form);
+  gtk_widget_class_install_action (widget_class, "renovation.print-notice", NULL, action_print_form);
+  gtk_widget_class_install_action (widget_class, "renovation.print-refund", NULL, action_print_form);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "renovation.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "renovation.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "renovation.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "renovation.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "renovation.save", NULL);
@@ -513,6 +618,11 @@ pd_renovation_view_new (PdContext *ctx)
   PdRenovationView *self = g_object_new (PD_TYPE_RENOVATION_VIEW, NULL);
 
   self->ctx = g_object_ref (ctx);
+  fill_months (self);
+  {
+    g_autoptr (GMenuModel) menu = pd_renovation_output_print_menu ();
+    gtk_menu_button_set_menu_model (self->print_button, menu);
+  }
   self->form = pd_renovation_form_new (ctx);
   self->detail = pd_renovation_detail_new (ctx);
   self->patrols = pd_renovation_patrol_panel_new (ctx);
