@@ -43,6 +43,9 @@ static const struct
   { "print", "permit", pd_cli_print_permit, "print permit SERIAL FILE.pdf" },
   { "print", "passes", pd_cli_print_passes, "print passes SERIAL FILE.pdf" },
   { "export", "renovations", pd_cli_export_renovations, "export renovations --month YYYY-MM FILE.xlsx" },
+  { "user", "add", pd_cli_user_add, "user add NAME --role ROLE [--display-name TEXT]" },
+  { "user", "passwd", pd_cli_user_passwd, "user passwd NAME" },
+  { "user", "list", pd_cli_user_list, "user list" },
 };
 
 int

@@ -56,5 +56,9 @@ int pd_cli_export_release_slips (PdContext *ctx, int argc, char **argv);
 int pd_cli_print_permit        (PdContext *ctx, int argc, char **argv);
 int pd_cli_print_passes        (PdContext *ctx, int argc, char **argv);
 int pd_cli_export_renovations  (PdContext *ctx, int argc, char **argv);
+/* User accounts (pd-cli-user.c). */
+int pd_cli_user_add             (PdContext *ctx, int argc, char **argv);
+int pd_cli_user_passwd          (PdContext *ctx, int argc, char **argv);
+int pd_cli_user_list            (PdContext *ctx, int argc, char **argv);
 
 G_END_DECLS

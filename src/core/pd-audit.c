@@ -3,11 +3,13 @@
 
 #include "pd-audit.h"
 
-/* Derived columns are rebuilt from others and would only add noise. */
+/* Derived columns are rebuilt from others and would only add noise; a
+ * password hash must never be copied anywhere, not even into the log. */
 static gboolean
 is_derived_column (const char *name)
 {
-  return g_str_equal (name, "pinyin") || g_str_equal (name, "initials");
+  return g_str_equal (name, "pinyin") || g_str_equal (name, "initials") ||
+         g_str_equal (name, "password_hash");
 }
 
 static GPtrArray *

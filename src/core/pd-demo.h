@@ -33,4 +33,9 @@ gboolean pd_demo_renovation  (PdContext *ctx,
                               GRand     *rand,
                               GError   **error);
 
+/* One account per role with the passwords of README.md (pd-demo-users.c). */
+gboolean pd_demo_users       (PdContext *ctx,
+                              GRand     *rand,
+                              GError   **error);
+
 G_END_DECLS
