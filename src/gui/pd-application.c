@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "pd-application.h"
+#include "pd-login-dialog.h"
 #include "pd-backup.h"
 #include "pd-demo.h"
 #include "pd-error.h"
@@ -26,6 +27,7 @@ struct _PdApplication
   char          *db_path;
   char          *last_backup_day;
   guint          backup_timer;
+  gboolean       logged_in;
 };
 
 G_DEFINE_FINAL_TYPE (PdApplication, pd_application, GTK_TYPE_APPLICATION)
@@ -165,6 +167,19 @@ on_window_realized (GtkWidget *window)
 static void show_main_window (PdApplication *self);
 
 static void
+on_login_done (PdUser  *user,
+               gpointer user_data)
+{
+  PdApplication *self = user_data;
+
+  /* The context already works as @user (pd_user_authenticate set it). */
+  self->logged_in = user != NULL;
+  if (self->logged_in)
+    gtk_window_present (GTK_WINDOW (pd_window_new (self, self->ctx)));
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
 on_recovery_done (gpointer user_data,
                   gboolean restored)
 {
@@ -183,7 +198,17 @@ show_main_window (PdApplication *self)
 
   if (self->ctx != NULL || open_database (self, &error))
     {
-      GtkWidget *window = GTK_WIDGET (pd_window_new (self, self->ctx));
+      GtkWidget *window;
+
+      /* A database without accounts keeps working as the OS user, admin. */
+      if (!self->logged_in && pd_user_any (self->ctx))
+        {
+          g_application_hold (G_APPLICATION (self));
+          gtk_window_present (GTK_WINDOW (pd_login_dialog_new (GTK_APPLICATION (self), self->ctx,
+                                                               on_login_done, self)));
+          return;
+        }
+      window = GTK_WIDGET (pd_window_new (self, self->ctx));
       if (g_getenv ("PROPDESK_BENCH_STARTUP") != NULL)
         g_signal_connect (window, "realize", G_CALLBACK (on_window_realized), NULL);
       gtk_window_present (GTK_WINDOW (window));

@@ -6,6 +6,7 @@
 #include "pd-estate.h"
 #include "pd-handover-view.h"
 #include "pd-owner-view.h"
+#include "pd-password-dialog.h"
 #include "pd-renovation-view.h"
 #include "pd-release-view.h"
 #include "pd-window.h"
@@ -29,6 +30,17 @@ add_tab (PdWindow   *self,
 }
 
 static void
+change_password (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (pd_password_dialog_new (GTK_WINDOW (self), self->ctx, FALSE,
+                                                          NULL, NULL)));
+}
+
+static void
 pd_window_dispose (GObject *object)
 {
   PdWindow *self = PD_WINDOW (object);
@@ -47,6 +59,9 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/propdesk/PropDesk/ui/pd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PdWindow, notebook);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, status_label);
+  gtk_widget_class_install_action (widget_class, "win.change-password", NULL, change_password);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.change-password", NULL);
 }
 
 static void
@@ -62,6 +77,7 @@ pd_window_new (PdApplication *app,
   PdWindow *self = g_object_new (PD_TYPE_WINDOW, "application", app, NULL);
   g_autofree char *estate = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *status = NULL;
   gint64 estate_id;
 
   self->ctx = g_object_ref (ctx);
@@ -70,7 +86,11 @@ pd_window_new (PdApplication *app,
   /* Translators: the window title; %s is the estate's name */
   title = g_strdup_printf (_("PropDesk — %s"), estate);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_label_set_text (self->status_label, pd_database_get_path (pd_context_get_database (ctx)));
+  /* Translators: status bar: the database file, then who is logged in and their role */
+  status = g_strdup_printf (_("%s — %s (%s) — Ctrl+Shift+P changes the password"),
+                            pd_database_get_path (pd_context_get_database (ctx)),
+                            pd_context_get_user (ctx), pd_role_label (pd_context_get_role (ctx)));
+  gtk_label_set_text (self->status_label, status);
   add_tab (self, pd_renovation_view_new (ctx), _("Renovations"));
 
   add_tab (self, pd_owner_view_new (ctx), _("Owner Files"));
