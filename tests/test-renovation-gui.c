@@ -4,6 +4,7 @@
  * to approval, with the role gates in between. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <gtk/gtk.h>
 
 #include "pd-i18n.h"
@@ -218,7 +219,8 @@ test_application_to_approval (void)
   g_clear_pointer (&state, g_free);
   error_label = field_error_beside (form, "drawings_box");
   g_assert_nonnull (error_label);
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "electrical drawing"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   _("Drawings: electrical work needs the electrical drawing."));
   shot (window, "2-refused");
   click (find_id (form, "drawings_box"), "electrical");
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_button (find_id (form, "drawings_box"),
@@ -227,12 +229,12 @@ test_application_to_approval (void)
   /* A worker with a wrong ID number is refused next to the worker entries. */
   type_in (form, "worker_name", "李师傅");
   type_in (form, "worker_id", "110101198804021234");
-  click (form, "Add worker");
+  click (form, _("Add worker"));
   worker_error = find_id (form, "worker_error");
   g_assert_true (gtk_widget_get_visible (worker_error));
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM renovation_worker", NULL), ==, 0);
   type_in (form, "worker_id", worker_id);
-  click (form, "Add worker");
+  click (form, _("Add worker"));
   g_assert_false (gtk_widget_get_visible (worker_error));
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM renovation_worker WHERE name = '李师傅'", NULL), ==, 1);
   g_assert_true (gtk_widget_activate_action (view, "renovation.save", NULL));
