@@ -131,7 +131,8 @@ static void
 fixture_tear_down (Fixture      *fixture,
                    gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
   iterate ();
   g_clear_object (&fixture->ctx);
 }
@@ -466,6 +467,58 @@ test_import_opens_dialog (Fixture      *fixture,
   iterate ();
 }
 
+static void
+window_gone (gpointer data,
+             GObject *where_the_object_was)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
+test_unsaved_edits_ask (Fixture      *fixture,
+                        gconstpointer data)
+{
+  GtkWidget *file = select_unit (fixture, "1-1-101");
+  GtkWidget *detail = gtk_widget_get_ancestor (file, g_type_from_name ("PdOwnerDetail"));
+  GtkColumnView *list = GTK_COLUMN_VIEW (find_by_id (fixture->view, "list_view"));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (list));
+  GtkWindow *question;
+  gboolean gone = FALSE;
+
+  /* Leaving for another unit: Cancel stays, Save saves and goes. */
+  gtk_editable_set_text (field_entry (file, "layout"), "复式五室三厅");
+  gtk_single_selection_set_selected (selection, position_of (fixture, "1-1-102"));
+  iterate ();
+  question = find_dialog ("GtkMessageDialog");
+  g_assert_nonnull (question);
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
+  iterate ();
+  g_assert_null (find_dialog ("GtkMessageDialog"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position_of (fixture, "1-1-101"));
+  g_assert_cmpstr (gtk_editable_get_text (field_entry (file, "layout")), ==, "复式五室三厅");
+  g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM unit WHERE layout = '复式五室三厅'", NULL), ==, 0);
+
+  gtk_single_selection_set_selected (selection, position_of (fixture, "1-1-102"));
+  iterate ();
+  gtk_dialog_response (GTK_DIALOG (find_dialog ("GtkMessageDialog")), GTK_RESPONSE_ACCEPT);
+  iterate ();
+  g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM unit WHERE code = '1-1-101' AND layout = '复式五室三厅'", NULL), ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (detail, "title_label"))), ==, "1-1-102");
+
+  /* Closing the window: asked too; Discard closes without writing. */
+  gtk_editable_set_text (field_entry (file, "layout"), "跃层");
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  iterate ();
+  question = find_dialog ("GtkMessageDialog");
+  g_assert_nonnull (question);
+  g_object_weak_ref (G_OBJECT (fixture->window), window_gone, &gone);
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_REJECT);
+  iterate ();
+  g_assert_true (gone);
+  fixture->window = NULL;
+  g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM unit WHERE layout = '跃层'", NULL), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -479,6 +532,8 @@ main (int    argc,
   g_test_add ("/owner-view/residents-and-transfer", Fixture, NULL, fixture_set_up, test_residents_and_transfer,
               fixture_tear_down);
   g_test_add ("/owner-view/import-opens-dialog", Fixture, NULL, fixture_set_up, test_import_opens_dialog,
+              fixture_tear_down);
+  g_test_add ("/owner-view/unsaved-edits-ask", Fixture, NULL, fixture_set_up, test_unsaved_edits_ask,
               fixture_tear_down);
   g_test_add ("/owner-view/new-file", Fixture, NULL, fixture_set_up, test_new_file, fixture_tear_down);
   return g_test_run ();

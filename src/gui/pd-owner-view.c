@@ -269,6 +269,13 @@ select_unit (PdOwnerView *self,
   scroll_to_selected (self);
 }
 
+static gboolean
+close_window_idle (gpointer window)
+{
+  gtk_window_close (window);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 unsaved_response (GtkDialog *dialog,
                   int        response,
@@ -276,35 +283,42 @@ unsaved_response (GtkDialog *dialog,
 {
   g_autoptr (PdOwnerView) self = data;
   gint64 wanted = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "pd-unit-id"));
+  gboolean closing = g_object_get_data (G_OBJECT (dialog), "pd-closing") != NULL;
   gint64 shown = pd_owner_detail_get_unit_id (self->detail);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (response == GTK_RESPONSE_ACCEPT && !pd_owner_detail_save (self->detail))
     response = GTK_RESPONSE_CANCEL;   /* the error is on screen: stay with it */
-  if (response == GTK_RESPONSE_ACCEPT || response == GTK_RESPONSE_REJECT)
+  if (response != GTK_RESPONSE_ACCEPT && response != GTK_RESPONSE_REJECT)
     {
-      pd_owner_detail_load (self->detail, wanted);
-      select_unit (self, wanted);
-    }
-  else
-    select_unit (self, shown);
-}
-
-static void
-selection_changed (PdOwnerView *self)
-{
-  gint64 wanted = selected_unit_id (self);
-  GtkWidget *dialog;
-  GtkRoot *root;
-
-  if (self->refreshing || wanted == pd_owner_detail_get_unit_id (self->detail))
-    return;
-  if (!pd_owner_detail_is_dirty (self->detail))
-    {
-      pd_owner_detail_load (self->detail, wanted);
+      select_unit (self, shown);
       return;
     }
-  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (closing)
+    {
+      /* Edits saved or given up: nothing holds the window any more. */
+      pd_owner_detail_load (self->detail, shown);
+      /* Closed once this dialog is gone: it still refers to the window
+       * until its "response" emission ends. */
+      if (GTK_IS_WINDOW (root))
+        g_idle_add_full (G_PRIORITY_DEFAULT, close_window_idle, g_object_ref (root), g_object_unref);
+      return;
+    }
+  pd_owner_detail_load (self->detail, wanted);
+  select_unit (self, wanted);
+}
+
+/* Asks what to do with the file's unsaved edits before going to @wanted
+ * (or, when @closing, before the window closes). */
+static void
+ask_unsaved (PdOwnerView *self,
+             gint64       wanted,
+             gboolean     closing)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
   dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT, GTK_MESSAGE_QUESTION,
                                    GTK_BUTTONS_NONE, "%s", _("Save the changes to this file?"));
@@ -314,8 +328,32 @@ selection_changed (PdOwnerView *self)
                           GTK_RESPONSE_CANCEL, _("_Save"), GTK_RESPONSE_ACCEPT, NULL);
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   g_object_set_data (G_OBJECT (dialog), "pd-unit-id", GSIZE_TO_POINTER (wanted));
+  g_object_set_data (G_OBJECT (dialog), "pd-closing", GINT_TO_POINTER (closing));
   g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response), g_object_ref (self));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+selection_changed (PdOwnerView *self)
+{
+  gint64 wanted = selected_unit_id (self);
+
+  if (self->refreshing || wanted == pd_owner_detail_get_unit_id (self->detail))
+    return;
+  if (pd_owner_detail_is_dirty (self->detail))
+    ask_unsaved (self, wanted, FALSE);
+  else
+    pd_owner_detail_load (self->detail, wanted);
+}
+
+static gboolean
+window_close_request (GtkWindow   *window,
+                      PdOwnerView *self)
+{
+  if (!pd_owner_detail_is_dirty (self->detail))
+    return FALSE;
+  ask_unsaved (self, 0, TRUE);
+  return TRUE;
 }
 
 /* Enter or a double click on a row: work on that file. */
@@ -355,6 +393,18 @@ search_action (GtkWidget  *widget,
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/* Ctrl+S wherever the focus is on the tab, the list included. */
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PdOwnerView *self = PD_OWNER_VIEW (widget);
+
+  if (pd_owner_detail_is_dirty (self->detail))
+    pd_owner_detail_save (self->detail);
 }
 
 static void
@@ -429,12 +479,36 @@ pd_owner_view_dispose (GObject *object)
   G_OBJECT_CLASS (pd_owner_view_parent_class)->dispose (object);
 }
 
+/* Closing the window must not drop unsaved edits silently either. */
+static void
+pd_owner_view_root (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (pd_owner_view_parent_class)->root (widget);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    g_signal_connect_object (root, "close-request", G_CALLBACK (window_close_request), widget, 0);
+}
+
+static void
+pd_owner_view_unroot (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root != NULL)
+    g_signal_handlers_disconnect_by_func (root, window_close_request, widget);
+  GTK_WIDGET_CLASS (pd_owner_view_parent_class)->unroot (widget);
+}
+
 static void
 pd_owner_view_class_init (PdOwnerViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = pd_owner_view_dispose;
+  widget_class->root = pd_owner_view_root;
+  widget_class->unroot = pd_owner_view_unroot;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/propdesk/PropDesk/ui/pd-owner-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, PdOwnerView, toolbar);
@@ -447,11 +521,13 @@ pd_owner_view_class_init (PdOwnerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdOwnerView, empty_hint);
   gtk_widget_class_install_action (widget_class, "owners.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "owners.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "owners.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "owners.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "owners.export", NULL, pending_action);
   gtk_widget_class_install_action (widget_class, "owners.print", NULL, pending_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "owners.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "owners.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "owners.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "owners.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "owners.print", NULL);
 }
