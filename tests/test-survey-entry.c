@@ -2,91 +2,15 @@
  * entry with its refusals, and the opinion follow-ups with their deadlines. */
 #include "config.h"
 
-#include "pd-error.h"
-#include "pd-estate.h"
+#include "pd-demo.h"
 #include "pd-settings.h"
-#include "pd-survey-campaign.h"
 #include "pd-survey-followup.h"
-#include "pd-survey-response.h"
-#include "pd-survey-template.h"
-#include "pd-test-fixture.h"
+#include "pd-test-survey.h"
 
 static const char *const default_titles[] = {
   "前台接待与服务态度", "报修响应速度", "维修质量", "保洁卫生", "绿化养护", "安全秩序", "公共设施维护",
   "停车管理", "装修管理", "收费透明度", "社区文化活动", "投诉处理", "总体满意度",
 };
-
-/* Buildings 1 and 2, three units each, plus building 3 with one unit. */
-static void
-add_units (PdContext *ctx)
-{
-  static const char *const codes[] = { "1-1-101", "1-1-102", "1-2-101", "2-1-101", "2-1-102", "2-1-201", "3-1-101" };
-  gint64 estate_id = pd_estate_current_id (ctx, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autoptr (PdUnit) unit = pd_unit_new ();
-      unit->code = g_strdup (codes[i]);
-      g_assert_cmpint (pd_unit_create (ctx, estate_id, unit, &error), >, 0);
-      g_assert_no_error (error);
-    }
-}
-
-static gint64
-new_campaign (PdContext  *ctx,
-              const char *name,
-              const char *from,
-              const char *to,
-              const char *kind,
-              const char *buildings,
-              int         sample)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PdSurveyCampaign) campaign = pd_survey_campaign_new ();
-  gint64 id;
-
-  g_free (campaign->name);
-  campaign->name = g_strdup (name);
-  g_free (campaign->start_on);
-  campaign->start_on = g_strdup (from);
-  g_free (campaign->end_on);
-  campaign->end_on = g_strdup (to);
-  g_free (campaign->target_kind);
-  campaign->target_kind = g_strdup (kind);
-  g_free (campaign->target_buildings);
-  campaign->target_buildings = g_strdup (buildings ? buildings : "");
-  campaign->sample_size = sample;
-  id = pd_survey_campaign_create (ctx, campaign, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static gint64
-key_form (PdContext  *ctx,
-          gint64      campaign_id,
-          const char *unit_code,
-          const char *keys,
-          const char *date,
-          const char *opinion,
-          GError    **error)
-{
-  g_autoptr (PdSurveyResponse) response = pd_survey_response_new ();
-  g_autoptr (PdSurveyCampaign) campaign = pd_survey_campaign_get (ctx, campaign_id, NULL);
-  g_autoptr (PdSurveyTemplate) tmpl = pd_survey_template_get (ctx, campaign->template_id, NULL);
-
-  response->campaign_id = campaign_id;
-  g_free (response->unit_code);
-  response->unit_code = g_strdup (unit_code);
-  g_free (response->answered_on);
-  response->answered_on = g_strdup (date ? date : "");
-  g_free (response->opinion);
-  response->opinion = g_strdup (opinion ? opinion : "");
-  if (!pd_survey_parse_scores (keys, tmpl, response->scores, error))
-    return -1;
-  return pd_survey_response_save (ctx, response, error);
-}
 
 static void
 test_default_template (void)
@@ -117,8 +41,8 @@ test_template_versions (void)
   g_autoptr (PdSurveyCampaign) new_campaign_read = NULL;
   gint64 old_id, new_id, audit_before;
 
-  add_units (ctx);
-  old_id = new_campaign (ctx, "一月调查", "2026-01-05", "2026-01-20", "all", NULL, 0);
+  pd_test_survey_units (ctx);
+  old_id = pd_test_survey_campaign (ctx, "一月调查", "2026-01-05", "2026-01-20", "all", NULL, 0);
 
   edited = pd_survey_template_get_current (ctx, &error);
   g_ptr_array_remove_index (edited->items, 12);
@@ -153,7 +77,7 @@ test_template_versions (void)
   g_assert_no_error (error);
   g_assert_cmpint (edited->version, ==, 2);
 
-  new_id = new_campaign (ctx, "三月调查", "2026-03-01", "2026-03-31", "all", NULL, 0);
+  new_id = pd_test_survey_campaign (ctx, "三月调查", "2026-03-01", "2026-03-31", "all", NULL, 0);
   old_campaign = pd_survey_campaign_get (ctx, old_id, &error);
   new_campaign_read = pd_survey_campaign_get (ctx, new_id, &error);
   g_assert_cmpint (new_campaign_read->template_id, ==, edited->id);
@@ -170,7 +94,7 @@ test_template_versions (void)
     g_assert_cmpstr (current->labels[3], ==, "基本满意");
   }
   /* A form of the old campaign has 13 answers, keyed against its items. */
-  g_assert_cmpint (key_form (ctx, old_id, "1-1-101", "5555555555554", "2026-01-10", NULL, &error), >, 0);
+  g_assert_cmpint (pd_test_survey_form (ctx, old_id, "1-1-101", "5555555555554", "2026-01-10", NULL, &error), >, 0);
   g_assert_no_error (error);
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM survey_answer a JOIN survey_item i ON i.id = a.item_id "
                                        "WHERE i.title = '总体满意度' AND a.score = 4", NULL), ==, 1);
@@ -186,10 +110,10 @@ test_campaign_targets (void)
   g_autoptr (GArray) ids = NULL;
   gint64 all, by_building, sample;
 
-  add_units (ctx);
-  all = new_campaign (ctx, "全体", "2026-03-01", "2026-03-31", "all", NULL, 0);
-  by_building = new_campaign (ctx, "2栋与3栋", "2026-03-01", "2026-03-31", "buildings", "2, 3", 0);
-  sample = new_campaign (ctx, "抽样", "2026-03-01", "2026-03-31", "sample", NULL, 3);
+  pd_test_survey_units (ctx);
+  all = pd_test_survey_campaign (ctx, "全体", "2026-03-01", "2026-03-31", "all", NULL, 0);
+  by_building = pd_test_survey_campaign (ctx, "2栋与3栋", "2026-03-01", "2026-03-31", "buildings", "2, 3", 0);
+  sample = pd_test_survey_campaign (ctx, "抽样", "2026-03-01", "2026-03-31", "sample", NULL, 3);
 
   read = pd_survey_campaign_get (ctx, all, &error);
   g_assert_cmpint (read->n_targets, ==, 7);
@@ -216,7 +140,7 @@ test_campaign_targets (void)
   /* Goals come from the settings at creation. */
   g_assert_true (pd_settings_set (ctx, "survey.satisfaction_goal_pct", "90", &error));
   g_clear_pointer (&read, pd_survey_campaign_free);
-  read = pd_survey_campaign_get (ctx, new_campaign (ctx, "四月", "2026-04-01", "2026-04-30", "all", NULL, 0), &error);
+  read = pd_survey_campaign_get (ctx, pd_test_survey_campaign (ctx, "四月", "2026-04-01", "2026-04-30", "all", NULL, 0), &error);
   g_assert_cmpint (read->satisfaction_goal_pct, ==, 90);
 
   /* Refusals name the field and save nothing. */
@@ -259,9 +183,9 @@ test_keyed_entry (void)
   gint64 campaign, only_two, audit_before;
   PdSurveyResponse *first;
 
-  add_units (ctx);
-  campaign = new_campaign (ctx, "三月", "2026-03-01", "2026-03-31", "all", NULL, 0);
-  only_two = new_campaign (ctx, "2栋", "2026-03-01", "2026-03-31", "buildings", "2", 0);
+  pd_test_survey_units (ctx);
+  campaign = pd_test_survey_campaign (ctx, "三月", "2026-03-01", "2026-03-31", "all", NULL, 0);
+  only_two = pd_test_survey_campaign (ctx, "2栋", "2026-03-01", "2026-03-31", "buildings", "2", 0);
 
   /* Keys: 5..1 scores, 0 / space / '-' no answer, missing trailing = none. */
   g_assert_true (pd_survey_parse_scores ("54 3-0 21", tmpl, scores, &error));
@@ -282,37 +206,37 @@ test_keyed_entry (void)
   g_assert_nonnull (strstr (error->message, "13"));
   g_clear_error (&error);
 
-  g_assert_cmpint (key_form (ctx, campaign, "1-1-101", "5544332211005", "2026-03-05", "电梯太慢", &error), >, 0);
+  g_assert_cmpint (pd_test_survey_form (ctx, campaign, "1-1-101", "5544332211005", "2026-03-05", "电梯太慢", &error), >, 0);
   g_assert_no_error (error);
   /* Blanks are not stored: 11 valid answers of 13. */
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM survey_answer", NULL), ==, 11);
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM survey_followup WHERE received_on = '2026-03-05'", NULL), ==, 1);
   /* No date: today, inside the period. */
-  g_assert_cmpint (key_form (ctx, campaign, "1栋1单元102室", "4", NULL, NULL, &error), >, 0);
+  g_assert_cmpint (pd_test_survey_form (ctx, campaign, "1栋1单元102室", "4", NULL, NULL, &error), >, 0);
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM survey_response WHERE answered_on = '2026-03-20'", NULL), ==, 1);
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM survey_followup", NULL), ==, 1);
 
   audit_before = pd_test_count (ctx, "SELECT count(*) FROM audit_log", NULL);
   /* Duplicate form. */
-  g_assert_cmpint (key_form (ctx, campaign, "1-1-101", "5", "2026-03-06", NULL, &error), ==, -1);
+  g_assert_cmpint (pd_test_survey_form (ctx, campaign, "1-1-101", "5", "2026-03-06", NULL, &error), ==, -1);
   g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_DUPLICATE);
   g_assert_cmpstr (pd_error_get_field (error), ==, "unit_code");
   g_assert_nonnull (strstr (error->message, "1-1-101"));
   g_clear_error (&error);
   /* Unknown unit. */
-  g_assert_cmpint (key_form (ctx, campaign, "9-9-999", "5", "2026-03-06", NULL, &error), ==, -1);
+  g_assert_cmpint (pd_test_survey_form (ctx, campaign, "9-9-999", "5", "2026-03-06", NULL, &error), ==, -1);
   g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "9-9-999"));
   g_clear_error (&error);
-  g_assert_cmpint (key_form (ctx, campaign, "abc", "5", "2026-03-06", NULL, &error), ==, -1);
+  g_assert_cmpint (pd_test_survey_form (ctx, campaign, "abc", "5", "2026-03-06", NULL, &error), ==, -1);
   g_assert_cmpstr (pd_error_get_field (error), ==, "unit_code");
   g_clear_error (&error);
   /* A unit the campaign does not ask. */
-  g_assert_cmpint (key_form (ctx, only_two, "1-1-101", "5", "2026-03-06", NULL, &error), ==, -1);
+  g_assert_cmpint (pd_test_survey_form (ctx, only_two, "1-1-101", "5", "2026-03-06", NULL, &error), ==, -1);
   g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_STATE);
   g_clear_error (&error);
   /* Digit out of range, through the parser and directly. */
-  g_assert_cmpint (key_form (ctx, campaign, "1-2-101", "5557", "2026-03-06", "x", &error), ==, -1);
+  g_assert_cmpint (pd_test_survey_form (ctx, campaign, "1-2-101", "5557", "2026-03-06", "x", &error), ==, -1);
   g_assert_cmpstr (pd_error_get_field (error), ==, "scores");
   g_clear_error (&error);
   {
@@ -327,13 +251,13 @@ test_keyed_entry (void)
     g_clear_error (&error);
   }
   /* Dates: malformed, before the campaign, in the future. */
-  g_assert_cmpint (key_form (ctx, campaign, "1-2-101", "5", "2026-02-30", NULL, &error), ==, -1);
+  g_assert_cmpint (pd_test_survey_form (ctx, campaign, "1-2-101", "5", "2026-02-30", NULL, &error), ==, -1);
   g_assert_cmpstr (pd_error_get_field (error), ==, "answered_on");
   g_clear_error (&error);
-  g_assert_cmpint (key_form (ctx, campaign, "1-2-101", "5", "2026-02-28", NULL, &error), ==, -1);
+  g_assert_cmpint (pd_test_survey_form (ctx, campaign, "1-2-101", "5", "2026-02-28", NULL, &error), ==, -1);
   g_assert_cmpstr (pd_error_get_field (error), ==, "answered_on");
   g_clear_error (&error);
-  g_assert_cmpint (key_form (ctx, campaign, "1-2-101", "5", "2026-03-21", NULL, &error), ==, -1);
+  g_assert_cmpint (pd_test_survey_form (ctx, campaign, "1-2-101", "5", "2026-03-21", NULL, &error), ==, -1);
   g_assert_cmpstr (pd_error_get_field (error), ==, "answered_on");
   g_clear_error (&error);
   /* Nothing of the refused forms was saved. */
@@ -355,7 +279,7 @@ test_keyed_entry (void)
   /* A form keyed by mistake can be removed and keyed again. */
   g_assert_true (pd_survey_response_delete (ctx, first->id, &error));
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM survey_followup", NULL), ==, 0);
-  g_assert_cmpint (key_form (ctx, campaign, "1-1-101", "3", "2026-03-05", NULL, &error), >, 0);
+  g_assert_cmpint (pd_test_survey_form (ctx, campaign, "1-1-101", "3", "2026-03-05", NULL, &error), >, 0);
   g_assert_no_error (error);
 }
 
@@ -366,13 +290,13 @@ test_keyed_after_campaign_end (void)
   g_autoptr (GError) error = NULL;
   gint64 campaign;
 
-  add_units (ctx);
-  campaign = new_campaign (ctx, "三月", "2026-03-01", "2026-03-31", "all", NULL, 0);
+  pd_test_survey_units (ctx);
+  campaign = pd_test_survey_campaign (ctx, "三月", "2026-03-01", "2026-03-31", "all", NULL, 0);
   /* Without a date, a form keyed after the end counts on the last day. */
-  g_assert_cmpint (key_form (ctx, campaign, "1-1-101", "5", NULL, NULL, &error), >, 0);
+  g_assert_cmpint (pd_test_survey_form (ctx, campaign, "1-1-101", "5", NULL, NULL, &error), >, 0);
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM survey_response WHERE answered_on = '2026-03-31'", NULL), ==, 1);
   /* A late return with its own date keeps it. */
-  g_assert_cmpint (key_form (ctx, campaign, "1-1-102", "5", "2026-04-02", NULL, &error), >, 0);
+  g_assert_cmpint (pd_test_survey_form (ctx, campaign, "1-1-102", "5", "2026-04-02", NULL, &error), >, 0);
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM survey_response WHERE answered_on = '2026-04-02'", NULL), ==, 1);
 }
 
@@ -387,9 +311,9 @@ test_followup_deadlines (void)
   g_autoptr (GPtrArray) list = NULL;
   gint64 campaign, id;
 
-  add_units (ctx);
-  campaign = new_campaign (ctx, "三月", "2026-03-01", "2026-03-31", "all", NULL, 0);
-  g_assert_cmpint (key_form (ctx, campaign, "2-1-101", "3333333333333", "2026-03-10", "楼道灯坏了", &error), >, 0);
+  pd_test_survey_units (ctx);
+  campaign = pd_test_survey_campaign (ctx, "三月", "2026-03-01", "2026-03-31", "all", NULL, 0);
+  g_assert_cmpint (pd_test_survey_form (ctx, campaign, "2-1-101", "3333333333333", "2026-03-10", "楼道灯坏了", &error), >, 0);
   id = pd_test_count (ctx, "SELECT id FROM survey_followup", NULL);
 
   /* Received on the 10th: route due on the 12th; on the 13th it is late. */
@@ -469,6 +393,73 @@ test_followup_deadlines (void)
   g_assert_cmpuint (list->len, ==, 0);
 }
 
+static void
+test_cli_new_campaign (void)
+{
+  g_autofree char *db = g_build_filename (pd_test_tmpdir (), "campaign.db", NULL);
+  g_autoptr (PdContext) ctx = pd_test_context_open (db, "2026-03-20 09:00:00");
+  const char *argv[] = { g_getenv ("PROPDESK_CLI"), "--db", db, "survey", "new-campaign", "2026年春季满意度调查",
+                         "--from", "2026-03-01", "--to", "2026-04-30", NULL };
+  const char *bad[] = { g_getenv ("PROPDESK_CLI"), "--db", db, "survey", "new-campaign", "坏",
+                        "--from", "2026-03-01", "--to", "2026-02-30", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr (PdSurveyCampaign) campaign = NULL;
+  int status;
+
+  pd_test_survey_units (ctx);
+  g_clear_object (&ctx);
+  out = pd_test_run (argv, &status, &err);
+  g_assert_cmpint (status, ==, 0);
+  ctx = pd_test_context_open (db, NULL);
+  campaign = pd_survey_campaign_get (ctx, 1, NULL);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT "\n", campaign->id);
+  g_assert_cmpstr (out, ==, expected);
+  g_assert_cmpstr (campaign->name, ==, "2026年春季满意度调查");
+  g_assert_cmpstr (campaign->start_on, ==, "2026-03-01");
+  g_assert_cmpstr (campaign->end_on, ==, "2026-04-30");
+  g_assert_cmpstr (campaign->target_kind, ==, "all");
+  g_assert_cmpint (campaign->n_targets, ==, 7);
+  g_clear_object (&ctx);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = pd_test_run (bad, &status, &err);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "2026-02-30"));
+  ctx = pd_test_context_open (db, NULL);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM survey_campaign", NULL), ==, 1);
+}
+
+/* The demo: a year of monthly campaigns with forms and every follow-up stage. */
+static void
+test_demo (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new ("2026-11-23 09:00:00");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) followups = NULL;
+  guint at_stage[PD_FOLLOWUP_CLOSED + 1] = { 0 };
+  guint late = 0;
+
+  g_assert_true (pd_demo_generate (ctx, 300, 7, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM survey_campaign", NULL), ==, 12);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(DISTINCT substr(answered_on, 1, 7)) FROM survey_response", NULL), ==, 12);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT min(answered_on) >= '2025-12-01' AND max(answered_on) <= '2026-11-23' "
+                                       "FROM survey_response", NULL), ==, 1);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM survey_response", NULL), >, 300);
+  followups = pd_survey_followup_list (ctx, 0, NULL, NULL, &error);
+  for (guint i = 0; i < followups->len; i++)
+    {
+      at_stage[pd_survey_followup_stage (followups->pdata[i])]++;
+      late += pd_survey_followup_any_late (ctx, followups->pdata[i]);
+    }
+  for (int stage = 0; stage <= PD_FOLLOWUP_CLOSED; stage++)
+    g_assert_cmpuint (at_stage[stage], >, 0);
+  g_assert_cmpuint (late, >, 0);
+  g_assert_cmpuint (late, <, followups->len);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -480,5 +471,7 @@ main (int    argc,
   g_test_add_func ("/survey/entry/keyed", test_keyed_entry);
   g_test_add_func ("/survey/entry/after-end", test_keyed_after_campaign_end);
   g_test_add_func ("/survey/followup/deadlines", test_followup_deadlines);
+  g_test_add_func ("/survey/cli/new-campaign", test_cli_new_campaign);
+  g_test_add_func ("/survey/demo", test_demo);
   return g_test_run ();
 }

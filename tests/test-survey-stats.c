@@ -6,114 +6,8 @@
 
 #include <math.h>
 
-#include "pd-error.h"
-#include "pd-estate.h"
-#include "pd-survey-campaign.h"
-#include "pd-survey-response.h"
 #include "pd-survey-stats.h"
-#include "pd-survey-template.h"
-#include "pd-test-fixture.h"
-
-static void
-save_template (PdContext         *ctx,
-               const char *const *titles)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PdSurveyTemplate) tmpl = pd_survey_template_get_current (ctx, &error);
-
-  g_ptr_array_set_size (tmpl->items, 0);
-  for (guint i = 0; titles[i] != NULL; i++)
-    pd_survey_template_add_item (tmpl, titles[i]);
-  g_assert_cmpint (pd_survey_template_save_version (ctx, tmpl, &error), >, 0);
-  g_assert_no_error (error);
-}
-
-static gint64
-campaign (PdContext  *ctx,
-          const char *from,
-          const char *to,
-          const char *buildings)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PdSurveyCampaign) c = pd_survey_campaign_new ();
-
-  g_free (c->name);
-  c->name = g_strdup_printf ("调查 %s", from);
-  g_free (c->start_on);
-  c->start_on = g_strdup (from);
-  g_free (c->end_on);
-  c->end_on = g_strdup (to);
-  if (buildings != NULL)
-    {
-      g_free (c->target_kind);
-      c->target_kind = g_strdup ("buildings");
-      g_free (c->target_buildings);
-      c->target_buildings = g_strdup (buildings);
-    }
-  g_assert_cmpint (pd_survey_campaign_create (ctx, c, &error), >, 0);
-  g_assert_no_error (error);
-  return c->id;
-}
-
-static void
-form (PdContext  *ctx,
-      gint64      campaign_id,
-      const char *unit_code,
-      const char *keys,
-      const char *date,
-      const char *opinion)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PdSurveyResponse) response = pd_survey_response_new ();
-  g_autoptr (PdSurveyCampaign) c = pd_survey_campaign_get (ctx, campaign_id, NULL);
-  g_autoptr (PdSurveyTemplate) tmpl = pd_survey_template_get (ctx, c->template_id, NULL);
-
-  response->campaign_id = campaign_id;
-  g_free (response->unit_code);
-  response->unit_code = g_strdup (unit_code);
-  g_free (response->answered_on);
-  response->answered_on = g_strdup (date);
-  g_free (response->opinion);
-  response->opinion = g_strdup (opinion ? opinion : "");
-  g_assert_true (pd_survey_parse_scores (keys, tmpl, response->scores, &error));
-  g_assert_cmpint (pd_survey_response_save (ctx, response, &error), >, 0);
-  g_assert_no_error (error);
-}
-
-static PdContext *
-fixture (void)
-{
-  static const char *const codes[] = { "1-1-101", "1-1-102", "1-2-101", "2-1-101", "2-1-102", "2-1-201", "3-1-101" };
-  static const char *const v2[] = { "保洁卫生", "绿化养护", "停车管理", NULL };
-  static const char *const v3[] = { "停车管理", "保洁卫生", "投诉处理", NULL };
-  PdContext *ctx = pd_test_context_new ("2026-06-15 09:00:00");
-  gint64 estate_id = pd_estate_current_id (ctx, NULL);
-  gint64 last_year, march, april;
-
-  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
-    {
-      g_autoptr (PdUnit) unit = pd_unit_new ();
-      unit->code = g_strdup (codes[i]);
-      g_assert_cmpint (pd_unit_create (ctx, estate_id, unit, NULL), >, 0);
-    }
-  save_template (ctx, v2);
-  last_year = campaign (ctx, "2025-03-01", "2025-03-31", NULL);
-  form (ctx, last_year, "1-1-101", "25", "2025-03-20", NULL);
-
-  march = campaign (ctx, "2026-03-01", "2026-03-31", "1,2");
-  form (ctx, march, "1-1-101", "540", "2026-03-05", "保洁不及时");
-  form (ctx, march, "1-1-102", "300", "2026-03-06", NULL);
-  form (ctx, march, "1-2-101", "000", "2026-03-15", NULL);  /* returned blank */
-  form (ctx, march, "2-1-101", "150", "2026-03-31", NULL);
-  form (ctx, march, "2-1-102", "42", "2026-03-10", NULL);
-  form (ctx, march, "2-1-201", "5", "2026-04-01", NULL);    /* late return: counts in April */
-
-  save_template (ctx, v3);
-  april = campaign (ctx, "2026-04-01", "2026-04-30", NULL);
-  form (ctx, april, "3-1-101", "535", "2026-04-02", "希望增加车位");
-  campaign (ctx, "2026-05-01", "2026-05-31", NULL);
-  return ctx;
-}
+#include "pd-test-survey.h"
 
 static void
 assert_item (const PdSurveyStats *stats,
@@ -163,7 +57,7 @@ building (const PdSurveyStats *stats,
 static void
 test_month_with_blanks (void)
 {
-  g_autoptr (PdContext) ctx = fixture ();
+  g_autoptr (PdContext) ctx = pd_test_survey_fixture ();
   g_autoptr (GError) error = NULL;
   g_autoptr (PdSurveyStats) march = pd_survey_stats_month (ctx, "2026-03", &error);
   /* counts[0] = blanks, then scores 1..5 */
@@ -206,7 +100,7 @@ test_month_with_blanks (void)
 static void
 test_versions_pooled_by_title (void)
 {
-  g_autoptr (PdContext) ctx = fixture ();
+  g_autoptr (PdContext) ctx = pd_test_survey_fixture ();
   g_autoptr (GError) error = NULL;
   g_autoptr (PdSurveyStats) april = pd_survey_stats_month (ctx, "2026-04", &error);
   static const gint64 parking[6] = { 1, 0, 0, 0, 0, 1 };
@@ -240,7 +134,7 @@ test_versions_pooled_by_title (void)
 static void
 test_zero_responses (void)
 {
-  g_autoptr (PdContext) ctx = fixture ();
+  g_autoptr (PdContext) ctx = pd_test_survey_fixture ();
   g_autoptr (GError) error = NULL;
   g_autoptr (PdSurveyStats) january = pd_survey_stats_month (ctx, "2026-01", &error);
   g_autoptr (PdSurveyStats) may = pd_survey_stats_month (ctx, "2026-05", &error);
@@ -277,7 +171,7 @@ test_zero_responses (void)
 static void
 test_trend_and_last_year (void)
 {
-  g_autoptr (PdContext) ctx = fixture ();
+  g_autoptr (PdContext) ctx = pd_test_survey_fixture ();
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) trend = pd_survey_stats_trend (ctx, "2026-05", 5, &error);
   g_autofree char *year_ago = pd_survey_month_shift ("2026-03", -12);

@@ -46,6 +46,10 @@ static const struct
   { "user", "add", pd_cli_user_add, "user add NAME --role ROLE [--display-name TEXT]" },
   { "user", "passwd", pd_cli_user_passwd, "user passwd NAME" },
   { "user", "list", pd_cli_user_list, "user list" },
+  { "survey", "new-campaign", pd_cli_survey_new_campaign,
+    "survey new-campaign NAME --from DATE --to DATE [--buildings LIST | --sample N] [--method M]" },
+  { "import", "survey-responses", pd_cli_import_survey_responses, "import survey-responses CAMPAIGN FILE" },
+  { "export", "survey-stats", pd_cli_export_survey_stats, "export survey-stats --month YYYY-MM FILE.xlsx" },
 };
 
 int

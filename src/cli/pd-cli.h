@@ -51,6 +51,10 @@ int pd_cli_export_handovers     (PdContext *ctx, int argc, char **argv);
 int pd_cli_print_release_slips  (PdContext *ctx, int argc, char **argv);
 int pd_cli_verify_slip          (PdContext *ctx, int argc, char **argv);
 int pd_cli_export_release_slips (PdContext *ctx, int argc, char **argv);
+/* Satisfaction surveys (pd-cli-survey.c). */
+int pd_cli_survey_new_campaign     (PdContext *ctx, int argc, char **argv);
+int pd_cli_import_survey_responses (PdContext *ctx, int argc, char **argv);
+int pd_cli_export_survey_stats     (PdContext *ctx, int argc, char **argv);
 
 /* Renovation approvals (pd-cli-renovation.c). */
 int pd_cli_print_permit        (PdContext *ctx, int argc, char **argv);

@@ -360,6 +360,8 @@ pd_demo_generate (PdContext *ctx,
     goto fail;
   if (!pd_demo_users (ctx, rand, error))
     goto fail;
+  if (!pd_demo_survey (ctx, rand, error))
+    goto fail;
   if (!pd_database_commit (database, error))
     goto fail;
   pd_context_notify_changed (ctx, "unit");

@@ -32,6 +32,10 @@ gboolean pd_demo_release     (PdContext *ctx,
 gboolean pd_demo_renovation  (PdContext *ctx,
                               GRand     *rand,
                               GError   **error);
+/* A year of monthly satisfaction surveys with follow-ups (pd-demo-survey.c). */
+gboolean pd_demo_survey      (PdContext *ctx,
+                              GRand     *rand,
+                              GError   **error);
 
 /* One account per role with the passwords of README.md (pd-demo-users.c). */
 gboolean pd_demo_users       (PdContext *ctx,
