@@ -7,7 +7,9 @@
 
 #include "pd-cli.h"
 #include "pd-error.h"
+#include "pd-form-survey.h"
 #include "pd-ledger.h"
+#include "pd-pdf.h"
 #include "pd-survey-campaign.h"
 #include "pd-survey-import.h"
 #include "pd-survey-workbook.h"
@@ -142,5 +144,30 @@ pd_cli_export_survey_stats (PdContext *ctx,
   if (!pd_cli_parse_month (month, &first, &next, &error) ||
       !pd_survey_workbook_write (ctx, month, argv[1], &error))
     return pd_cli_fail (error);
+  return 0;
+}
+
+int
+pd_cli_print_questionnaires (PdContext *ctx,
+                             int        argc,
+                             char     **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PdRenderer) renderer = NULL;
+  PdSurveyQuestionnaires *print;
+  gint64 campaign_id;
+  guint pages = 0;
+
+  if (argc != 3)
+    return pd_cli_usage_fail ("print questionnaires CAMPAIGN FILE.pdf");
+  campaign_id = find_campaign (ctx, argv[1], &error);
+  print = campaign_id > 0 ? pd_survey_questionnaires_new (ctx, campaign_id, &error) : NULL;
+  if (print == NULL)
+    return pd_cli_fail (error);
+  renderer = pd_form_survey_questionnaires_renderer (print);
+  if (!pd_pdf_write (renderer, argv[2], &pages, &error))
+    return pd_cli_fail (error);
+  /* Translators: a number of questionnaires (one page each), then a file name */
+  g_print (_("%u questionnaires printed to %s.\n"), pages, argv[2]);
   return 0;
 }

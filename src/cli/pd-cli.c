@@ -50,6 +50,7 @@ static const struct
     "survey new-campaign NAME --from DATE --to DATE [--buildings LIST | --sample N] [--method M]" },
   { "import", "survey-responses", pd_cli_import_survey_responses, "import survey-responses CAMPAIGN FILE" },
   { "export", "survey-stats", pd_cli_export_survey_stats, "export survey-stats --month YYYY-MM FILE.xlsx" },
+  { "print", "questionnaires", pd_cli_print_questionnaires, "print questionnaires CAMPAIGN FILE.pdf" },
 };
 
 int

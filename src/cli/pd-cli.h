@@ -55,6 +55,7 @@ int pd_cli_export_release_slips (PdContext *ctx, int argc, char **argv);
 int pd_cli_survey_new_campaign     (PdContext *ctx, int argc, char **argv);
 int pd_cli_import_survey_responses (PdContext *ctx, int argc, char **argv);
 int pd_cli_export_survey_stats     (PdContext *ctx, int argc, char **argv);
+int pd_cli_print_questionnaires    (PdContext *ctx, int argc, char **argv);
 
 /* Renovation approvals (pd-cli-renovation.c). */
 int pd_cli_print_permit        (PdContext *ctx, int argc, char **argv);

@@ -85,20 +85,20 @@ pd_survey_rate_format (double rate)
   return g_strdup_printf ("%.2f%%", rate * 100.0);
 }
 
-static void
-item_stats_free (gpointer data)
+void
+pd_survey_item_stats_free (PdSurveyItemStats *item)
 {
-  PdSurveyItemStats *item = data;
-
+  if (item == NULL)
+    return;
   g_free (item->title);
   g_free (item);
 }
 
-static void
-building_stats_free (gpointer data)
+void
+pd_survey_building_stats_free (PdSurveyBuildingStats *building)
 {
-  PdSurveyBuildingStats *building = data;
-
+  if (building == NULL)
+    return;
   g_free (building->building_code);
   g_free (building);
 }
@@ -123,8 +123,8 @@ stats_new (const char *from,
 
   stats->from = g_strdup (from);
   stats->to = g_strdup (to);
-  stats->items = g_ptr_array_new_with_free_func (item_stats_free);
-  stats->buildings = g_ptr_array_new_with_free_func (building_stats_free);
+  stats->items = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_survey_item_stats_free);
+  stats->buildings = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_survey_building_stats_free);
   return stats;
 }
 

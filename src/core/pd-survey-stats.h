@@ -69,6 +69,8 @@ typedef struct
 } PdSurveyStats;
 
 void           pd_survey_stats_free     (PdSurveyStats *stats);
+void           pd_survey_item_stats_free     (PdSurveyItemStats     *item);
+void           pd_survey_building_stats_free (PdSurveyBuildingStats *building);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdSurveyStats, pd_survey_stats_free)
 
 /* part ÷ whole, NAN when whole is 0. */

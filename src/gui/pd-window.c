@@ -7,6 +7,7 @@
 #include "pd-handover-view.h"
 #include "pd-owner-view.h"
 #include "pd-password-dialog.h"
+#include "pd-survey-view.h"
 #include "pd-renovation-view.h"
 #include "pd-release-view.h"
 #include "pd-window.h"
@@ -96,6 +97,7 @@ pd_window_new (PdApplication *app,
   add_tab (self, pd_owner_view_new (ctx), _("Owner Files"));
   add_tab (self, GTK_WIDGET (pd_handover_view_new (ctx)), C_("handover", "Handovers"));
   add_tab (self, pd_release_view_new (ctx), _("Release Slips"));
+  add_tab (self, pd_survey_view_new (ctx), _("Satisfaction Surveys"));
 
   return self;
 }
