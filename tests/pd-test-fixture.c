@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "pd-i18n.h"
 #include "pd-test-fixture.h"
 
 static char *tmpdir;
@@ -104,4 +105,29 @@ pd_test_run (const char *const *argv,
   else
     g_free (err);
   return out;
+}
+
+char *
+pd_test_pdf_text (const char *path)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { program, path, "-", NULL };
+  g_autoptr (GRegex) spaces = g_regex_new ("[ \u3000]+", 0, 0, NULL);
+  g_autofree char *text = NULL;
+  int status;
+
+  g_assert_nonnull (program);
+  text = pd_test_run (argv, &status, NULL);
+  g_assert_cmpint (status, ==, 0);
+  return g_regex_replace_literal (spaces, text, -1, 0, "", 0, NULL);
+}
+
+void
+pd_test_use_chinese (void)
+{
+  /* LANGUAGE is honoured under C.UTF-8, which exists everywhere, unlike
+   * zh_CN.UTF-8. */
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  pd_i18n_init ();
 }

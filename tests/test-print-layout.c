@@ -6,7 +6,6 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 
-#include "pd-i18n.h"
 #include "pd-pdf.h"
 #include "pd-print-layout.h"
 #include "pd-test-fixture.h"
@@ -82,33 +81,6 @@ render_blocks (cairo_t      *cr,
   pd_print_layout_end (layout);
 }
 
-static GRegex *
-squeeze (void)
-{
-  static GRegex *spaces;
-
-  if (spaces == NULL)
-    spaces = g_regex_new ("[ \u3000]+", 0, 0, NULL);
-  return spaces;
-}
-
-static char *
-pdf_text (const char *path)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-  const char *argv[] = { program, "-layout", path, "-", NULL };
-  int status;
-  g_autofree char *text = NULL;
-
-  g_assert_nonnull (program);
-  text = pd_test_run (argv, &status, NULL);
-
-  g_assert_cmpint (status, ==, 0);
-  /* pdftotext puts spaces between CJK and Latin text where it likes (or
-   * not); compare without any. */
-  return g_regex_replace_literal (squeeze (), text, -1, 0, "", 0, NULL);
-}
-
 static guint
 count (const char *haystack,
        const char *needle)
@@ -137,7 +109,7 @@ test_page_breaks (void)
   g_assert_cmpuint (pages, >=, 3);
   g_assert_cmpuint (pages, <=, 8);
 
-  text = pdf_text (path);
+  text = pd_test_pdf_text (path);
   /* The header row repeats on every page, the rows all arrive in order. */
   g_assert_cmpuint (count (text, "序号"), ==, pages);
   g_assert_nonnull (strstr (text, "1-1-101"));
@@ -176,7 +148,7 @@ test_blocks (void)
   g_assert_no_error (error);
   /* The cards start a new page; 10 cards at 8 per sheet take two. */
   g_assert_cmpuint (pages, ==, 3);
-  text = pdf_text (path);
+  text = pd_test_pdf_text (path);
   for (const char *const *s = (const char *const[]) { "积木测试表", "一、基本信息", "李四",
                                                        "深圳市南山区科技园", "☑身份证复印件",
                                                        "☐购房合同", "业主签字：", "经办人签字：",
@@ -208,9 +180,7 @@ main (int    argc,
       char **argv)
 {
   /* The office's forms are Chinese: run the test in the zh_CN catalogue. */
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
-  pd_i18n_init ();
+  pd_test_use_chinese ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/print/layout/page-breaks", test_page_breaks);
   g_test_add_func ("/print/layout/one-page", test_short_document_is_one_page);

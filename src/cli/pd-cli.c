@@ -51,6 +51,8 @@ static const struct
   { "import", "survey-responses", pd_cli_import_survey_responses, "import survey-responses CAMPAIGN FILE" },
   { "export", "survey-stats", pd_cli_export_survey_stats, "export survey-stats --month YYYY-MM FILE.xlsx" },
   { "print", "questionnaires", pd_cli_print_questionnaires, "print questionnaires CAMPAIGN FILE.pdf" },
+  { "export", "owners", pd_cli_export_owners, "export owners FILE.xlsx [--unmasked]" },
+  { "print", "owner-form", pd_cli_print_owner_form, "print owner-form UNIT FILE.pdf [--unmasked]" },
 };
 
 int

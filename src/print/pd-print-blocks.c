@@ -18,9 +18,13 @@ grid_label_width (PdPrintLayout      *layout,
 
   for (guint i = 0; i < n_fields; i++)
     widest = MAX (widest, pd_print_text_width (layout, PD_PRINT_STYLE_LABEL, fields[i].label));
+  widest += 2 * PD_PRINT_PAD_X;
+  /* A one-pair grid lines its labels up with the grid above it. */
+  if (pair_width >= layout->frame.width - 0.01)
+    return CLAMP (widest, layout->label_width, pair_width * 0.5);
   /* Labels get what they need within a third to a half of their pair, so
    * grids with the same column count line up down the page. */
-  return CLAMP (widest + 2 * PD_PRINT_PAD_X, pair_width * 0.34, pair_width * 0.5);
+  return CLAMP (widest, pair_width * 0.34, pair_width * 0.5);
 }
 
 static void
@@ -75,8 +79,7 @@ pd_print_grid (PdPrintLayout      *layout,
   g_return_if_fail (columns > 0);
   pair_width = layout->frame.width / columns;
   label_width = grid_label_width (layout, pair_width, fields, n_fields);
-  if (columns <= 2)
-    layout->label_width = label_width;
+  layout->label_width = label_width;
   while (start < n_fields)
     {
       guint used = 0, end = start;

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 #define PD_PRINT_SHADE       0.92
 #define PD_PRINT_SHADE_DARK  0.84
 #define PD_PRINT_PAD_X       5.0
-#define PD_PRINT_PAD_Y       4.0
+#define PD_PRINT_PAD_Y       3.0
 #define PD_PRINT_ROW_MIN     20.0
 
 typedef struct

@@ -7,20 +7,31 @@
 
 #include "pd-print-layout-private.h"
 
+/* Regular text is set in Noto Serif CJK SC (宋体-like, as Chinese office
+ * forms are) and bold text in Noto Sans CJK SC (黑体-like).  Besides the
+ * look, there is a reason: cairo 1.16's CFF subsetter (Debian 12) embeds a
+ * blank glyph for 如 from Noto Sans CJK SC Regular, so a name like 王如意
+ * would print incompletely; Serif Regular and Sans Bold embed every glyph
+ * of U+4E00–U+9FAF correctly (checked with Ghostscript and Poppler).  The
+ * generic family after the CJK one lets Latin-only systems and symbols such
+ * as ☑ ✂ fall back instead of showing boxes. */
+#define SERIF "Noto Serif CJK SC,Serif"
+#define SANS  "Noto Sans CJK SC,Sans"
+
 static const struct
 {
   const char *family;
   double      size;
   PangoWeight weight;
 } styles[] = {
-  [PD_PRINT_STYLE_BODY] = { "Noto Sans CJK SC", 10.0, PANGO_WEIGHT_NORMAL },
-  [PD_PRINT_STYLE_SMALL] = { "Noto Sans CJK SC", 8.0, PANGO_WEIGHT_NORMAL },
-  [PD_PRINT_STYLE_LABEL] = { "Noto Sans CJK SC", 9.5, PANGO_WEIGHT_NORMAL },
-  [PD_PRINT_STYLE_BOLD] = { "Noto Sans CJK SC", 10.0, PANGO_WEIGHT_BOLD },
-  [PD_PRINT_STYLE_HEADING] = { "Noto Sans CJK SC", 11.0, PANGO_WEIGHT_BOLD },
-  [PD_PRINT_STYLE_TITLE] = { "Noto Serif CJK SC", 20.0, PANGO_WEIGHT_BOLD },
-  [PD_PRINT_STYLE_SUBTITLE] = { "Noto Sans CJK SC", 9.5, PANGO_WEIGHT_NORMAL },
-  [PD_PRINT_STYLE_LARGE] = { "Noto Sans CJK SC", 14.0, PANGO_WEIGHT_BOLD },
+  [PD_PRINT_STYLE_BODY] = { SERIF, 10.0, PANGO_WEIGHT_NORMAL },
+  [PD_PRINT_STYLE_SMALL] = { SERIF, 8.0, PANGO_WEIGHT_NORMAL },
+  [PD_PRINT_STYLE_LABEL] = { SERIF, 9.5, PANGO_WEIGHT_NORMAL },
+  [PD_PRINT_STYLE_BOLD] = { SANS, 9.5, PANGO_WEIGHT_BOLD },
+  [PD_PRINT_STYLE_HEADING] = { SANS, 10.5, PANGO_WEIGHT_BOLD },
+  [PD_PRINT_STYLE_TITLE] = { SERIF, 20.0, PANGO_WEIGHT_BOLD },
+  [PD_PRINT_STYLE_SUBTITLE] = { SERIF, 9.5, PANGO_WEIGHT_NORMAL },
+  [PD_PRINT_STYLE_LARGE] = { SANS, 14.0, PANGO_WEIGHT_BOLD },
 };
 
 PangoFontDescription *
@@ -29,11 +40,7 @@ pd_print_style_font (PdPrintStyle style)
   PangoFontDescription *font = pango_font_description_new ();
 
   g_return_val_if_fail (style < G_N_ELEMENTS (styles), font);
-  /* Sans/Serif after the CJK family: Latin-only systems (and symbols such
-   * as ☑ ✂) fall back instead of showing boxes. */
-  pango_font_description_set_family (font, style == PD_PRINT_STYLE_TITLE
-                                             ? "Noto Serif CJK SC,Serif"
-                                             : "Noto Sans CJK SC,Sans");
+  pango_font_description_set_family (font, styles[style].family);
   /* Absolute sizes are user-space units, i.e. points here, whatever
    * resolution the caller's PangoContext was made with. */
   pango_font_description_set_absolute_size (font, styles[style].size * PANGO_SCALE);
@@ -75,7 +82,7 @@ pd_print_layout_begin (cairo_t      *cr,
   pango_context_set_round_glyph_positions (pc, FALSE);
   pango_cairo_update_context (cr, pc);
 
-  pd_print_layout_set_margins (layout, 14 * PD_PRINT_MM, 15 * PD_PRINT_MM, 16 * PD_PRINT_MM,
+  pd_print_layout_set_margins (layout, 12 * PD_PRINT_MM, 15 * PD_PRINT_MM, 14 * PD_PRINT_MM,
                                15 * PD_PRINT_MM);
   return layout;
 }

@@ -19,9 +19,9 @@
  *
  * Units are PostScript points (1/72 in); the cairo user space must be points
  * with the origin at the paper's top-left corner (A4 is 595.28 × 841.89).
- * Text goes through Pango with "Noto Sans CJK SC" (titles "Noto Serif CJK
- * SC"), so Chinese renders everywhere and PDFs embed the fonts.  All text is
- * plain text, never markup.
+ * Text goes through Pango with "Noto Serif CJK SC" (regular) and "Noto Sans
+ * CJK SC" (bold), so Chinese renders everywhere and PDFs embed the fonts.
+ * All text is plain text, never markup.
  */
 #pragma once
 
@@ -38,13 +38,13 @@ typedef struct _PdPrintLayout PdPrintLayout;
 
 typedef enum
 {
-  PD_PRINT_STYLE_BODY,      /* 10 pt sans: cells, paragraphs */
-  PD_PRINT_STYLE_SMALL,     /* 8 pt sans: notes, footers */
-  PD_PRINT_STYLE_LABEL,     /* 9.5 pt sans: labels of grid cells */
-  PD_PRINT_STYLE_BOLD,      /* 10 pt sans bold: table headers */
-  PD_PRINT_STYLE_HEADING,   /* 11.5 pt sans bold: section headings */
+  PD_PRINT_STYLE_BODY,      /* 10 pt serif: cells, paragraphs */
+  PD_PRINT_STYLE_SMALL,     /* 8 pt serif: notes, footers */
+  PD_PRINT_STYLE_LABEL,     /* 9.5 pt serif: labels of grid cells */
+  PD_PRINT_STYLE_BOLD,      /* 9.5 pt sans bold: table headers */
+  PD_PRINT_STYLE_HEADING,   /* 10.5 pt sans bold: section headings */
   PD_PRINT_STYLE_TITLE,     /* 20 pt serif bold, spaced out: the form's name */
-  PD_PRINT_STYLE_SUBTITLE,  /* 9.5 pt sans: estate name, serial number */
+  PD_PRINT_STYLE_SUBTITLE,  /* 9.5 pt serif: estate name, serial number */
   PD_PRINT_STYLE_LARGE,     /* 14 pt sans bold: big values (cards, permits) */
 } PdPrintStyle;
 
@@ -57,7 +57,7 @@ PdPrintLayout *pd_print_layout_begin  (cairo_t      *cr,
 /* Finishes the last page (footer, page number) and frees the layout. */
 void     pd_print_layout_end          (PdPrintLayout *layout);
 
-/* Margins in points; defaults 15 mm left/right, 14 mm top, 16 mm bottom.
+/* Margins in points; defaults 15 mm left/right, 12 mm top, 14 mm bottom.
  * Call before drawing anything. */
 void     pd_print_layout_set_margins  (PdPrintLayout *layout,
                                        double         top,
