@@ -111,7 +111,7 @@ char *
 pd_test_pdf_text (const char *path)
 {
   g_autofree char *program = g_find_program_in_path ("pdftotext");
-  const char *argv[] = { program, path, "-", NULL };
+  const char *argv[] = { program, "-layout", path, "-", NULL };
   g_autoptr (GRegex) spaces = g_regex_new ("[ \u3000]+", 0, 0, NULL);
   g_autofree char *text = NULL;
   int status;

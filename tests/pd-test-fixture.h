@@ -25,8 +25,9 @@ char      *pd_test_run           (const char *const *argv,
 /* Switches this test (and the programs it runs) to the Chinese catalogue,
  * as the office works; call before g_test_init(). */
 void       pd_test_use_chinese   (void);
-/* The text of a PDF (pdftotext, reading order) with all spaces removed,
- * since pdftotext puts spaces between CJK and Latin text as it likes. */
+/* The text of a PDF (pdftotext -layout, so table cells read as runs along
+ * their row) with all spaces, ASCII and ideographic, removed: pdftotext
+ * puts spaces between CJK and Latin text as it likes. */
 char      *pd_test_pdf_text      (const char *path);
 
 G_END_DECLS

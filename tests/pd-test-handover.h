@@ -111,23 +111,6 @@ pd_test_fill_handover (PdContext *ctx,
   g_assert_no_error (error);
 }
 
-/* The text of a PDF, spaces (ASCII and ideographic) removed, so table cells
- * read as runs. */
-static inline char *
-pd_test_pdf_text (const char *path)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-  const char *argv[] = { program, "-layout", path, "-", NULL };
-  g_autoptr (GRegex) spaces = g_regex_new ("[ \u3000]+", 0, 0, NULL);
-  g_autofree char *text = NULL;
-  int status;
-
-  g_assert_nonnull (program);
-  text = pd_test_run (argv, &status, NULL);
-  g_assert_cmpint (status, ==, 0);
-  return g_regex_replace_literal (spaces, text, -1, 0, "", 0, NULL);
-}
-
 /* Runs propdesk-cli with @args on @db; stdout returned, stderr in @err. */
 static inline char *
 pd_test_cli (const char        *db,
