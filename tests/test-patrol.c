@@ -217,9 +217,13 @@ test_record_patrol (void)
   g_assert_cmpuint (anomalies->len, ==, 2);
   {
     PdAnomaly *leak = anomalies->pdata[0], *dirty = anomalies->pdata[1];
+    g_autofree char *described = pd_anomaly_describe (leak);
+
     g_assert_cmpstr (leak->kind, ==, "leak");
     g_assert_cmpstr (leak->department, ==, "engineering");
-    g_assert_cmpstr (leak->description, ==, "Ceiling and floor: leakage or seepage: 主卧天花板渗水");
+    g_assert_cmpstr (leak->item, ==, "leak");
+    g_assert_cmpstr (leak->description, ==, "主卧天花板渗水");
+    g_assert_cmpstr (described, ==, "Ceiling and floor: leakage or seepage: 主卧天花板渗水");
     /* Tuesday + 3 working days; cleaning gets 1. */
     g_assert_cmpstr (leak->deadline, ==, "2026-03-13");
     g_assert_cmpstr (leak->notice_no, ==, "KZ2026-0001");
@@ -295,7 +299,10 @@ test_custom_checklist (void)
   anomalies = pd_anomaly_list_for_patrol (ctx, patrol->id, &error);
   g_assert_cmpuint (anomalies->len, ==, 1);
   g_assert_cmpstr (((PdAnomaly *) anomalies->pdata[0])->kind, ==, "other");
-  g_assert_cmpstr (((PdAnomaly *) anomalies->pdata[0])->description, ==, "阳台栏杆: 松动");
+  {
+    g_autofree char *described = pd_anomaly_describe (anomalies->pdata[0]);
+    g_assert_cmpstr (described, ==, "阳台栏杆: 松动");
+  }
 }
 
 static void

@@ -67,7 +67,8 @@ CREATE TABLE IF NOT EXISTS patrol_anomaly (
   unit_id     INTEGER NOT NULL REFERENCES unit (id),
   patrol_id   INTEGER REFERENCES patrol (id),
   kind        TEXT NOT NULL CHECK (kind IN ('leak', 'damage', 'occupation', 'dirty', 'other')),
-  description TEXT NOT NULL CHECK (description <> ''),
+  item        TEXT NOT NULL DEFAULT '',   -- checklist item the patrol marked (key or custom text)
+  description TEXT NOT NULL DEFAULT '',   -- what was found, in the reporter's words
   department  TEXT NOT NULL CHECK (department IN ('engineering', 'cleaning', 'security')),
   found_on    TEXT NOT NULL,
   deadline    TEXT NOT NULL,
@@ -75,7 +76,8 @@ CREATE TABLE IF NOT EXISTS patrol_anomaly (
   closed_on   TEXT NOT NULL DEFAULT '',
   outcome     TEXT NOT NULL DEFAULT '' CHECK (outcome IN ('', 'fixed', 'not_fixed', 'no_action')),
   result      TEXT NOT NULL DEFAULT '',
-  reported_by TEXT NOT NULL
+  reported_by TEXT NOT NULL,
+  CHECK (description <> '' OR item <> '')
 );
 CREATE INDEX IF NOT EXISTS patrol_anomaly_state ON patrol_anomaly (state, found_on);
 CREATE INDEX IF NOT EXISTS patrol_anomaly_unit ON patrol_anomaly (unit_id);

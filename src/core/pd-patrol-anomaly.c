@@ -8,6 +8,7 @@
 #include "pd-error.h"
 #include "pd-estate.h"
 #include "pd-patrol-anomaly.h"
+#include "pd-patrol-checklist.h"
 #include "pd-settings.h"
 
 static const struct
@@ -98,6 +99,17 @@ department_is_valid (const char *department)
 }
 
 char *
+pd_anomaly_describe (const PdAnomaly *anomaly)
+{
+  const char *label = *anomaly->item ? pd_patrol_item_label (anomaly->item) : "";
+
+  if (*label && *anomaly->description)
+    /* Translators: a checklist item and what the inspector noted about it */
+    return g_strdup_printf (C_("anomaly description", "%s: %s"), label, anomaly->description);
+  return g_strdup (*label ? label : anomaly->description);
+}
+
+char *
 pd_anomaly_deadline_for (PdContext  *ctx,
                          const char *department,
                          const char *found_on)
@@ -115,6 +127,7 @@ pd_anomaly_new (void)
   anomaly->notice_no = g_strdup ("");
   anomaly->unit_code = g_strdup ("");
   anomaly->kind = g_strdup ("other");
+  anomaly->item = g_strdup ("");
   anomaly->description = g_strdup ("");
   anomaly->department = g_strdup ("");
   anomaly->found_on = g_strdup ("");
@@ -135,6 +148,7 @@ pd_anomaly_free (PdAnomaly *anomaly)
   g_free (anomaly->notice_no);
   g_free (anomaly->unit_code);
   g_free (anomaly->kind);
+  g_free (anomaly->item);
   g_free (anomaly->description);
   g_free (anomaly->department);
   g_free (anomaly->found_on);
@@ -184,7 +198,11 @@ fill_and_validate (PdContext  *ctx,
                           _("Kind: choose leak, damage, unauthorised occupation, dirty or other."));
       return FALSE;
     }
-  if (anomaly->description == NULL || *g_strstrip (anomaly->description) == '\0')
+  if (anomaly->item == NULL)
+    replace (&anomaly->item, "");
+  if (anomaly->description == NULL)
+    replace (&anomaly->description, "");
+  if (*g_strstrip (anomaly->description) == '\0' && *anomaly->item == '\0')
     {
       pd_set_field_error (error, PD_VALIDATION_ERROR_REQUIRED, "description",
                           _("Description: say what was found."));
@@ -249,7 +267,7 @@ pd_anomaly_report (PdContext  *ctx,
 
   stmt = pd_database_prepare (database,
     "INSERT INTO patrol_anomaly (notice_no, unit_id, patrol_id, kind, description, department, "
-    "found_on, deadline, reported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "found_on, deadline, reported_by, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto fail;
   pd_bind_text (stmt, 1, anomaly->notice_no);
@@ -262,6 +280,7 @@ pd_anomaly_report (PdContext  *ctx,
   pd_bind_text (stmt, 7, anomaly->found_on);
   pd_bind_text (stmt, 8, anomaly->deadline);
   pd_bind_text (stmt, 9, anomaly->reported_by);
+  pd_bind_text (stmt, 10, anomaly->item);
   if (!pd_database_step_done (database, stmt, error) || !pd_database_commit (database, error))
     goto fail;
   anomaly->id = pd_database_last_insert_id (database);
@@ -370,7 +389,7 @@ pd_anomaly_close (PdContext  *ctx,
   "SELECT a.id, a.notice_no, a.unit_id, u.code, coalesce(a.patrol_id, 0), a.kind, a.description, " \
   "  a.department, a.found_on, a.deadline, a.state, a.closed_on, a.outcome, a.result, a.reported_by, " \
   "  CAST(julianday(CASE WHEN a.closed_on <> '' THEN a.closed_on ELSE ?1 END) - julianday(a.found_on) AS INTEGER), " \
-  "  a.state = 'open' AND a.deadline < ?1 " \
+  "  a.state = 'open' AND a.deadline < ?1, a.item " \
   "FROM patrol_anomaly a JOIN unit u ON u.id = a.unit_id "
 
 static GPtrArray *
@@ -402,6 +421,7 @@ read_anomalies (PdContext    *ctx,
       anomaly->reported_by = pd_column_dup (stmt, 14);
       anomaly->age_days = sqlite3_column_int (stmt, 15);
       anomaly->overdue = sqlite3_column_int (stmt, 16) != 0;
+      anomaly->item = pd_column_dup (stmt, 17);
       g_ptr_array_add (list, anomaly);
     }
   sqlite3_reset (stmt);

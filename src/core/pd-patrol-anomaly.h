@@ -18,7 +18,8 @@ typedef struct
   char   *unit_code;    /* filled by reads */
   gint64  patrol_id;    /* 0 when not found on a recorded patrol */
   char   *kind;         /* leak | damage | occupation | dirty | other */
-  char   *description;
+  char   *item;         /* checklist item marked on the patrol, or "" */
+  char   *description;  /* what was found (may be "" when item is set) */
   char   *department;   /* engineering | cleaning | security; "" = by kind */
   char   *found_on;     /* "" = today */
   char   *deadline;     /* "" = by the department's working days */
@@ -52,6 +53,11 @@ const char *pd_anomaly_outcome_label      (const char *outcome);
 const char *pd_anomaly_state_label        (const char *state);
 /* The kinds in report order, NULL-terminated. */
 const char *const *pd_anomaly_kinds       (void);
+
+/* "Checklist item: description" in the reader's language, for lists
+ * and printed notices (the item's label is translated when shown, not
+ * stored, so the record reads right in any language). */
+char       *pd_anomaly_describe           (const PdAnomaly *anomaly);
 
 /* The deadline of a notice to @department for an anomaly found on @found_on. */
 char       *pd_anomaly_deadline_for       (PdContext  *ctx,

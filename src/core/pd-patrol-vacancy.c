@@ -235,6 +235,25 @@ pd_patrol_list_buildings (PdContext  *ctx,
   return list;
 }
 
+PdUnit *
+pd_patrol_find_unit (PdContext  *ctx,
+                     const char *typed_code,
+                     GError    **error)
+{
+  g_autofree char *code = NULL;
+  gint64 estate_id = pd_estate_current_id (ctx, error);
+  PdUnit *unit = NULL;
+
+  if (estate_id < 0)
+    return NULL;
+  if (pd_unit_code_parse (typed_code, &code, NULL, NULL, NULL, NULL))
+    unit = pd_unit_find (ctx, estate_id, code, NULL);
+  if (unit == NULL)
+    pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "unit",
+                        _("Unit: enter the code of a unit of this estate, e.g. 3-2-1201."));
+  return unit;
+}
+
 gint64
 pd_patrol_find_building (PdContext  *ctx,
                          const char *code,

@@ -3,6 +3,7 @@
  * patrol, next due date and status (rules in pd-patrol-schedule.h). */
 #pragma once
 
+#include "pd-estate.h"
 #include "pd-patrol-schedule.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,12 @@ GPtrArray  *pd_patrol_list_buildings      (PdContext  *ctx,
 /* The building of the current estate with code @code; 0 with @error. */
 gint64      pd_patrol_find_building       (PdContext  *ctx,
                                            const char *code,
+                                           GError    **error);
+
+/* The unit of the current estate whose code the user typed (3-2-1201,
+ * 3栋2单元1201); NULL with a field error on "unit" when there is none. */
+PdUnit     *pd_patrol_find_unit           (PdContext  *ctx,
+                                           const char *typed_code,
                                            GError    **error);
 
 G_END_DECLS

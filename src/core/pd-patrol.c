@@ -177,16 +177,14 @@ report_problem (PdContext          *ctx,
                 GError            **error)
 {
   g_autoptr (PdAnomaly) anomaly = pd_anomaly_new ();
-  const char *label = pd_patrol_item_label (item->item);
-
   anomaly->unit_id = patrol->unit_id;
   anomaly->patrol_id = patrol->id;
   g_free (anomaly->kind);
   anomaly->kind = g_strdup (pd_patrol_item_anomaly_kind (item->item));
+  g_free (anomaly->item);
+  anomaly->item = g_strdup (item->item);
   g_free (anomaly->description);
-  /* Translators: a checklist item and what the inspector noted about it */
-  anomaly->description = *item->note ? g_strdup_printf (C_("anomaly description", "%s: %s"), label, item->note)
-                                      : g_strdup (label);
+  anomaly->description = g_strdup (item->note);
   g_free (anomaly->found_on);
   anomaly->found_on = g_strdup (patrol->patrolled_on);
   g_free (anomaly->reported_by);

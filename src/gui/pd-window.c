@@ -10,6 +10,7 @@
 #include "pd-survey-view.h"
 #include "pd-renovation-view.h"
 #include "pd-release-view.h"
+#include "pd-patrol-view.h"
 #include "pd-window.h"
 
 struct _PdWindow
@@ -98,6 +99,7 @@ pd_window_new (PdApplication *app,
   add_tab (self, GTK_WIDGET (pd_handover_view_new (ctx)), C_("handover", "Handovers"));
   add_tab (self, pd_release_view_new (ctx), _("Release Slips"));
   add_tab (self, pd_survey_view_new (ctx), _("Satisfaction Surveys"));
+  add_tab (self, pd_patrol_view_new (ctx), _("Vacant-Unit Patrols"));
 
   return self;
 }
