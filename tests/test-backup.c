@@ -7,6 +7,7 @@
 #include "pd-backup.h"
 #include "pd-demo.h"
 #include "pd-error.h"
+#include "pd-settings.h"
 #include "pd-test-fixture.h"
 
 static char *
@@ -261,6 +262,161 @@ test_cli (void)
   }
 }
 
+/* "Back up to…": any user may, and the copy (every owner's personal data,
+ * unmasked) is logged in export_log: who, when, which file, how many
+ * people. */
+static void
+test_export_logged (void)
+{
+  g_autofree char *db = make_demo_db ("export.db", 12);
+  g_autofree char *copy = g_build_filename (pd_test_tmpdir (), "usb-stick.db", NULL);
+  g_autoptr (PdContext) ctx = pd_test_context_open (db, "2026-11-24 16:30:00");
+  g_autoptr (GError) error = NULL;
+  gint64 people = pd_test_count (ctx, "SELECT count(*) FROM person", NULL);
+
+  g_assert_cmpint (people, >, 12);
+  pd_context_set_user (ctx, "zhang", PD_ROLE_CLERK);
+  g_assert_true (pd_backup_export (ctx, copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (pd_backup_check_file (copy, NULL));
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM export_log WHERE user_name = 'zhang' "
+                                       "AND at = '2026-11-24 16:30:00' AND what = 'database backup' "
+                                       "AND unmasked = 1 AND file = ?", copy), ==, 1);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT rows FROM export_log WHERE file = ?", copy), ==, people);
+
+  /* A folder that cannot be written: an error, and nothing logged. */
+  g_assert_false (pd_backup_export (ctx, "/nonexistent/folder/copy.db", &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM export_log", NULL), ==, 1);
+}
+
+static char *
+file_digest (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+}
+
+/* "Restore from…": administrators only, sound PropDesk files only; the
+ * checks change nothing, the preparation keeps a backup of the current
+ * database first. */
+static void
+test_restore_gate (void)
+{
+  g_autofree char *db = make_demo_db ("gate.db", 12);
+  g_autofree char *good = g_build_filename (pd_test_tmpdir (), "gate-good.db", NULL);
+  g_autofree char *text = g_build_filename (pd_test_tmpdir (), "gate-notes.db", NULL);
+  g_autofree char *foreign = g_build_filename (pd_test_tmpdir (), "gate-foreign.db", NULL);
+  g_autofree char *dir = pd_backup_dir_for (db);
+  g_autofree char *safety = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PdContext) ctx = pd_test_context_open (db, "2026-11-24 17:00:00");
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  sqlite3 *raw;
+
+  g_assert_true (pd_backup_write (pd_context_get_database (ctx), good, &error));
+  g_assert_true (g_file_set_contents (text, "房号,姓名\n3-2-1201,张三\n", -1, NULL));
+  g_assert_cmpint (sqlite3_open (foreign, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (raw);
+  before = pd_backup_list (dir);
+
+  pd_context_set_user (ctx, "li", PD_ROLE_MANAGER);
+  g_assert_false (pd_backup_check_restore (ctx, good, &error));
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_null (pd_backup_prepare_restore (ctx, good, &error));
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_DENIED);
+  g_clear_error (&error);
+
+  pd_context_set_user (ctx, "admin", PD_ROLE_ADMIN);
+  g_assert_false (pd_backup_check_restore (ctx, text, &error));
+  g_assert_error (error, PD_DATABASE_ERROR, PD_DATABASE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_null (pd_backup_prepare_restore (ctx, foreign, &error));
+  g_assert_error (error, PD_DATABASE_ERROR, PD_DATABASE_ERROR_NOT_PROPDESK);
+  g_assert_nonnull (strstr (error->message, "not a PropDesk database"));
+  g_clear_error (&error);
+  after = pd_backup_list (dir);
+  g_assert_cmpuint (after->len, ==, before->len);
+
+  g_assert_true (pd_backup_check_restore (ctx, good, &error));
+  safety = pd_backup_prepare_restore (ctx, good, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (safety, "propdesk-20261124-170000-before-restore.db"));
+  g_assert_true (pd_backup_check_file (safety, NULL));
+}
+
+/* Restore after the preparation: the database has the backup's data, the
+ * replaced file is kept aside, byte for byte. */
+static void
+test_restore_after_prepare (void)
+{
+  g_autofree char *db = make_demo_db ("replace.db", 12);
+  g_autofree char *good = g_build_filename (pd_test_tmpdir (), "replace-good.db", NULL);
+  g_autofree char *aside = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *safety = NULL;
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (PdContext) ctx = pd_test_context_open (db, "2026-11-24 17:00:00");
+    g_assert_true (pd_backup_write (pd_context_get_database (ctx), good, &error));
+    g_assert_true (pd_database_exec (pd_context_get_database (ctx), "DELETE FROM vehicle", &error));
+    g_assert_no_error (error);
+    safety = pd_backup_prepare_restore (ctx, good, &error);
+    g_assert_nonnull (safety);
+  }
+  {
+    sqlite3 *raw;
+    g_assert_cmpint (sqlite3_open (db, &raw), ==, SQLITE_OK);
+    sqlite3_exec (raw, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    sqlite3_close (raw);
+  }
+  digest = file_digest (db);
+  g_assert_true (pd_backup_restore (db, good, &aside, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *aside_digest = file_digest (aside);
+    g_autoptr (PdContext) ctx = pd_test_context_open (db, NULL);
+    g_autoptr (PdContext) kept = pd_test_context_open (safety, NULL);
+    g_assert_cmpstr (aside_digest, ==, digest);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM vehicle", NULL), >, 0);
+    g_assert_cmpint (pd_test_count (kept, "SELECT count(*) FROM vehicle", NULL), ==, 0);
+  }
+}
+
+/* The rotation counts come from the settings an administrator edits. */
+static void
+test_keep_counts_settings (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new ("2026-11-24 09:00:00");
+  g_autoptr (GError) error = NULL;
+  guint daily, weekly;
+
+  pd_backup_keep_counts (ctx, &daily, &weekly);
+  g_assert_cmpuint (daily, ==, 7);
+  g_assert_cmpuint (weekly, ==, 4);
+  pd_context_set_user (ctx, "wang", PD_ROLE_MANAGER);
+  g_assert_false (pd_settings_set (ctx, "backup.keep_daily", "10", &error));
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_DENIED);
+  g_clear_error (&error);
+  pd_context_set_user (ctx, "admin", PD_ROLE_ADMIN);
+  g_assert_false (pd_settings_set (ctx, "backup.keep_weekly", "-1", &error));
+  g_assert_cmpstr (pd_error_get_field (error), ==, "backup.keep_weekly");
+  g_clear_error (&error);
+  g_assert_true (pd_settings_set (ctx, "backup.keep_daily", "10", &error));
+  g_assert_true (pd_settings_set (ctx, "backup.keep_weekly", "8", &error));
+  pd_backup_keep_counts (ctx, &daily, &weekly);
+  g_assert_cmpuint (daily, ==, 10);
+  g_assert_cmpuint (weekly, ==, 8);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -272,5 +428,9 @@ main (int    argc,
   g_test_add_func ("/backup/rotation", test_rotation);
   g_test_add_func ("/backup/before-upgrade", test_backup_before_upgrade);
   g_test_add_func ("/backup/cli", test_cli);
+  g_test_add_func ("/backup/export-logged", test_export_logged);
+  g_test_add_func ("/backup/restore-gate", test_restore_gate);
+  g_test_add_func ("/backup/restore-after-prepare", test_restore_after_prepare);
+  g_test_add_func ("/backup/keep-counts-settings", test_keep_counts_settings);
   return g_test_run ();
 }

@@ -9,6 +9,8 @@
 
 #include "pd-backup.h"
 #include "pd-error.h"
+#include "pd-export-log.h"
+#include "pd-settings.h"
 
 #define BACKUP_PREFIX "propdesk-"
 #define BACKUP_SUFFIX ".db"
@@ -429,4 +431,51 @@ pd_backup_restore (const char  *db_path,
   if (moved_aside)
     *moved_aside = g_steal_pointer (&aside);
   return TRUE;
+}
+
+void
+pd_backup_keep_counts (PdContext *ctx,
+                       guint     *keep_daily,
+                       guint     *keep_weekly)
+{
+  *keep_daily = (guint) pd_settings_get_int (ctx, "backup.keep_daily", 7);
+  *keep_weekly = (guint) pd_settings_get_int (ctx, "backup.keep_weekly", 4);
+}
+
+gboolean
+pd_backup_export (PdContext   *ctx,
+                  const char  *dest_path,
+                  GError     **error)
+{
+  PdDatabase *database = pd_context_get_database (ctx);
+  gint64 people = pd_database_query_int (database, "SELECT count(*) FROM person", NULL, error);
+
+  if (people < 0 || !pd_backup_write (database, dest_path, error))
+    return FALSE;
+  return pd_export_log_add (ctx, "database backup", people, TRUE, dest_path, error);
+}
+
+gboolean
+pd_backup_check_restore (PdContext   *ctx,
+                         const char  *backup_path,
+                         GError     **error)
+{
+  return pd_context_require_role (ctx, PD_ROLE_ADMIN, _("restore the database from a backup"), error) &&
+         pd_backup_check_file (backup_path, error);
+}
+
+char *
+pd_backup_prepare_restore (PdContext   *ctx,
+                           const char  *backup_path,
+                           GError     **error)
+{
+  g_autoptr (GDateTime) now = NULL;
+  guint keep_daily, keep_weekly;
+
+  if (!pd_backup_check_restore (ctx, backup_path, error))
+    return NULL;
+  now = pd_context_now (ctx);
+  pd_backup_keep_counts (ctx, &keep_daily, &keep_weekly);
+  return pd_backup_automatic (pd_context_get_database (ctx), "before-restore", now, keep_daily,
+                              keep_weekly, error);
 }

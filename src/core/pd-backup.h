@@ -67,6 +67,32 @@ char     *pd_backup_move_aside      (const char  *db_path,
                                      const char  *suffix,
                                      GError     **error);
 
+/* "Back up to…" (e.g. a USB stick), for any user: a copy of the context's
+ * database written as pd_backup_write does.  The copy holds every owner's
+ * personal data unmasked, so it is logged in export_log like any unmasked
+ * export (who, when, which file, how many people). */
+gboolean  pd_backup_export          (PdContext   *ctx,
+                                     const char  *dest_path,
+                                     GError     **error);
+/* Whether "restore from…" may replace the context's database by
+ * @backup_path: admin only, and the file must pass pd_backup_check_file.
+ * Changes nothing. */
+gboolean  pd_backup_check_restore   (PdContext   *ctx,
+                                     const char  *backup_path,
+                                     GError     **error);
+/* Before "restore from…" replaces the context's database: the checks of
+ * pd_backup_check_restore, then an automatic backup of the
+ * current database ("before-restore", kept by the rotation of the settings)
+ * is written.  Nothing else is changed: the caller then closes the database
+ * and calls pd_backup_restore.  Returns the safety backup's path. */
+char     *pd_backup_prepare_restore (PdContext   *ctx,
+                                     const char  *backup_path,
+                                     GError     **error);
+/* The rotation counts of the settings backup.keep_daily / keep_weekly. */
+void      pd_backup_keep_counts     (PdContext   *ctx,
+                                     guint       *keep_daily,
+                                     guint       *keep_weekly);
+
 /* Creates @path empty with permissions 0600 when it does not exist, so
  * SQLite (and its -wal/-shm, which copy the mode) never make it readable by
  * others. */

@@ -98,8 +98,7 @@ backup_if_due (PdApplication *self,
   job->db_path = g_strdup (self->db_path);
   job->reason = g_strdup (reason);
   job->now = g_date_time_ref (now);
-  job->keep_daily = (guint) pd_settings_get_int (self->ctx, "backup.keep_daily", 7);
-  job->keep_weekly = (guint) pd_settings_get_int (self->ctx, "backup.keep_weekly", 4);
+  pd_backup_keep_counts (self->ctx, &job->keep_daily, &job->keep_weekly);
   task = g_task_new (NULL, NULL, NULL, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) backup_job_free);
   g_task_run_in_thread (task, backup_thread);
@@ -313,6 +312,26 @@ pd_application_new (void)
    * start instances freely. */
   return g_object_new (PD_TYPE_APPLICATION, "application-id", "org.propdesk.PropDesk",
                        "flags", G_APPLICATION_NON_UNIQUE, NULL);
+}
+
+void
+pd_application_restore (PdApplication *self,
+                        const char    *backup_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *aside = NULL;
+  GList *windows;
+
+  /* Held: with every window closed the application would quit. */
+  g_application_hold (G_APPLICATION (self));
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+  g_clear_object (&self->ctx);
+  self->logged_in = FALSE;
+  if (!pd_backup_restore (self->db_path, backup_path, &aside, &error))
+    pd_show_error (NULL, _("The backup could not be restored; the database is unchanged"), error);
+  show_main_window (self);
+  g_application_release (G_APPLICATION (self));
 }
 
 PdContext *
