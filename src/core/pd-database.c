@@ -153,6 +153,25 @@ pd_database_query_int (PdDatabase  *self,
 }
 
 gboolean
+pd_database_step_int64s (PdDatabase    *self,
+                         sqlite3_stmt  *stmt,
+                         gint64 *const *fields,
+                         guint          n_fields,
+                         const char    *what,
+                         GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return pd_database_set_error (self, what, error);
+    }
+  for (guint i = 0; i < n_fields; i++)
+    *fields[i] = sqlite3_column_int64 (stmt, (int) i);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
 pd_database_begin (PdDatabase  *self,
                    GError     **error)
 {

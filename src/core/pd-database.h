@@ -44,6 +44,15 @@ gint64       pd_database_query_int   (PdDatabase  *self,
                                       const char  *sql,
                                       const char  *param,
                                       GError     **error);
+/* Steps a bound statement that returns one row of integers and stores its
+ * columns in *@fields[0..@n_fields-1], then resets it.  The figures of the
+ * monthly reports are read this way. */
+gboolean     pd_database_step_int64s (PdDatabase    *self,
+                                      sqlite3_stmt  *stmt,
+                                      gint64 *const *fields,
+                                      guint          n_fields,
+                                      const char    *what,
+                                      GError       **error);
 
 gboolean     pd_database_begin       (PdDatabase  *self,
                                       GError     **error);

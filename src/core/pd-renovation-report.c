@@ -65,13 +65,5 @@ pd_renovation_month_figures (PdContext         *ctx,
   sqlite3_bind_int64 (stmt, 1, estate_id);
   pd_bind_text (stmt, 2, first);
   pd_bind_text (stmt, 3, next);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      return pd_database_set_error (database, "renovation figures", error);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    *fields[i] = sqlite3_column_int64 (stmt, i);
-  sqlite3_reset (stmt);
-  return TRUE;
+  return pd_database_step_int64s (database, stmt, fields, G_N_ELEMENTS (fields), "renovation figures", error);
 }
