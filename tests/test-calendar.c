@@ -92,6 +92,10 @@ test_date_add_days (void)
   g_assert_cmpstr (b, ==, "2028-02-29");
   g_assert_cmpstr (c, ==, "2025-12-31");
   g_assert_null (pd_date_add_days ("2026-13-01", 1));
+  /* Days between, across a leap day and backwards. */
+  g_assert_cmpint (pd_date_days_between ("2028-02-28", "2028-03-01"), ==, 2);
+  g_assert_cmpint (pd_date_days_between ("2026-03-20", "2026-03-10"), ==, -10);
+  g_assert_cmpint (pd_date_days_between ("2026-02-30", "2026-03-10"), ==, 0);
 }
 
 int

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "pd-estate.h"
 #include "pd-form-dialog.h"
@@ -352,6 +353,97 @@ test_sign_out_key (Fixture      *fixture,
                    ==, 0);
 }
 
+/* Answers the file chooser the tab opened with @path, as a user would,
+ * and waits for the file: the chooser checks the folder asynchronously
+ * before it lets a save through. */
+static void
+choose_file (const char *path)
+{
+  GtkWidget *chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  g_autoptr (GError) error = NULL;
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  for (int i = 0; i < 20; i++)
+    iterate ();
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  while (!g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_get_monotonic_time () < until)
+    iterate ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  iterate ();
+}
+
+static void
+test_print_and_export (Fixture      *fixture,
+                       gconstpointer data)
+{
+  GtkMenuButton *print = GTK_MENU_BUTTON (find_by_id (fixture->view, "print_button"));
+  GMenuModel *menu = gtk_menu_button_get_menu_model (print);
+  g_autofree char *pdf = g_build_filename (pd_test_tmpdir (), "summary.pdf", NULL);
+  g_autofree char *xlsx = g_build_filename (pd_test_tmpdir (), "patrols.xlsx", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  GtkWidget *dialog;
+
+  /* Ctrl+P opens the menu: the four forms to print, and the same as PDF. */
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  for (int section = 0; section < 2; section++)
+    {
+      g_autoptr (GMenuModel) items = g_menu_model_get_item_link (menu, section, G_MENU_LINK_SECTION);
+      const char *forms[] = { "sheet", "record", "notice", "summary" };
+
+      g_assert_cmpint (g_menu_model_get_n_items (items), ==, 4);
+      for (int i = 0; i < 4; i++)
+        {
+          g_autoptr (GVariant) action = g_menu_model_get_item_attribute_value (items, i, G_MENU_ATTRIBUTE_ACTION,
+                                                                              G_VARIANT_TYPE_STRING);
+          g_autoptr (GVariant) target = g_menu_model_get_item_attribute_value (items, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                              G_VARIANT_TYPE_STRING);
+          g_assert_cmpstr (g_variant_get_string (action, NULL), ==, section ? "patrol.pdf" : "patrol.print");
+          g_assert_cmpstr (g_variant_get_string (target, NULL), ==, forms[i]);
+        }
+    }
+  g_assert_true (press_key (fixture->view, GDK_KEY_p, GDK_CONTROL_MASK));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (print))));
+  gtk_menu_button_popdown (print);
+  iterate ();
+
+  /* No patrol of the unit yet: the tab says what to choose. */
+  gtk_widget_activate_action (fixture->view, "patrol.print", "s", "record");
+  iterate ();
+  dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "text", &message, NULL);
+  g_assert_cmpstr (message, ==, "Choose a unit and one of its patrols first.");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+
+  /* The month's summary straight to PDF. */
+  gtk_widget_activate_action (fixture->view, "patrol.pdf", "s", "summary");
+  iterate ();
+  choose_file (pdf);
+  text = pd_test_pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "VacantUnitPatrolSummary"));
+  g_assert_nonnull (strstr (text, "2026-03"));
+
+  /* Ctrl+E: the month's workbook. */
+  g_assert_true (press_key (fixture->view, GDK_KEY_e, GDK_CONTROL_MASK));
+  iterate ();
+  choose_file (xlsx);
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM export_log WHERE what = ?",
+                                  "patrol statistics 2026-03"), ==, 1);
+  g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM export_log WHERE what LIKE 'patrol form %'",
+                                  NULL), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -362,5 +454,7 @@ main (int argc, char **argv)
   g_test_add ("/patrol-view/close-anomaly", Fixture, NULL, fixture_set_up, test_close_anomaly_dialog,
               fixture_tear_down);
   g_test_add ("/patrol-view/sign-out-key", Fixture, NULL, fixture_set_up, test_sign_out_key, fixture_tear_down);
+  g_test_add ("/patrol-view/print-and-export", Fixture, NULL, fixture_set_up, test_print_and_export,
+              fixture_tear_down);
   return g_test_run ();
 }

@@ -53,6 +53,8 @@ static const struct
   { "print", "questionnaires", pd_cli_print_questionnaires, "print questionnaires CAMPAIGN FILE.pdf" },
   { "export", "owners", pd_cli_export_owners, "export owners FILE.xlsx [--unmasked]" },
   { "print", "owner-form", pd_cli_print_owner_form, "print owner-form UNIT FILE.pdf [--unmasked]" },
+  { "print", "patrol-sheet", pd_cli_print_patrol_sheet, "print patrol-sheet BUILDING FILE.pdf" },
+  { "export", "patrols", pd_cli_export_patrols, "export patrols --month YYYY-MM FILE.xlsx" },
 };
 
 int

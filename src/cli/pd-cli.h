@@ -61,6 +61,9 @@ int pd_cli_print_questionnaires    (PdContext *ctx, int argc, char **argv);
 int pd_cli_print_permit        (PdContext *ctx, int argc, char **argv);
 int pd_cli_print_passes        (PdContext *ctx, int argc, char **argv);
 int pd_cli_export_renovations  (PdContext *ctx, int argc, char **argv);
+/* Vacant-unit patrols (pd-cli-patrol.c). */
+int pd_cli_print_patrol_sheet  (PdContext *ctx, int argc, char **argv);
+int pd_cli_export_patrols      (PdContext *ctx, int argc, char **argv);
 /* User accounts (pd-cli-user.c). */
 int pd_cli_user_add             (PdContext *ctx, int argc, char **argv);
 int pd_cli_user_passwd          (PdContext *ctx, int argc, char **argv);

@@ -46,6 +46,17 @@ pd_date_is_valid (const char *iso_day)
   return parse_iso (iso_day, &date) && strlen (iso_day) == 10;
 }
 
+int
+pd_date_days_between (const char *from,
+                      const char *to)
+{
+  GDate a, b;
+
+  if (!parse_iso (from, &a) || !parse_iso (to, &b))
+    return 0;
+  return g_date_days_between (&a, &b);
+}
+
 char *
 pd_date_add_days (const char *iso_day,
                   int         days)

@@ -32,6 +32,10 @@ int        pd_calendar_working_days_between (PdContext  *ctx,
 char      *pd_date_add_days             (const char *iso_day,
                                          int         days);
 gboolean   pd_date_is_valid             (const char *iso_day);
+/* Calendar days from @from to @to (negative when @to is earlier); 0 when
+ * either is not a valid date. */
+int        pd_date_days_between         (const char *from,
+                                         const char *to);
 
 gboolean   pd_calendar_set_day          (PdContext  *ctx,
                                          const char *iso_day,

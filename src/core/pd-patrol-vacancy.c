@@ -76,21 +76,6 @@ pd_vacant_unit_free (PdVacantUnit *unit)
   g_free (unit);
 }
 
-static int
-days_between (const char *from,
-              const char *to)
-{
-  GDate a, b;
-
-  g_date_clear (&a, 1);
-  g_date_clear (&b, 1);
-  g_date_set_parse (&a, from);
-  g_date_set_parse (&b, to);
-  if (!g_date_valid (&a) || !g_date_valid (&b))
-    return 0;
-  return g_date_days_between (&a, &b);
-}
-
 GPtrArray *
 pd_patrol_list_vacant (PdContext  *ctx,
                        gint64      building_id,
@@ -146,7 +131,7 @@ pd_patrol_list_vacant (PdContext  *ctx,
       if (unit->next_due == NULL)
         unit->next_due = g_strdup (today);
       unit->status = pd_patrol_status_on (policy, unit->next_due, today);
-      unit->days_to_due = days_between (today, unit->next_due);
+      unit->days_to_due = pd_date_days_between (today, unit->next_due);
       g_ptr_array_add (list, unit);
     }
   sqlite3_reset (stmt);

@@ -9,6 +9,7 @@
 #include "pd-key-register-page.h"
 #include "pd-patrol-anomaly-list.h"
 #include "pd-patrol-checklist.h"
+#include "pd-patrol-output.h"
 #include "pd-patrol-round-window.h"
 #include "pd-patrol-vacancy.h"
 #include "pd-patrol-view.h"
@@ -26,6 +27,7 @@ struct _PdPatrolView
   GListStore         *units;
   GtkSingleSelection *selection;
   GListStore         *history;
+  GtkSingleSelection *history_selection;
   int                 due_soon_days;
   GtkWidget          *anomalies;
 
@@ -33,6 +35,7 @@ struct _PdPatrolView
   GtkDropDown        *building_dropdown;
   GtkDropDown        *status_dropdown;
   GtkLabel           *count_label;
+  GtkDropDown        *month_dropdown;
   GtkMenuButton      *print_button;
   GtkStack           *stack;
   GtkColumnView      *list_view;
@@ -312,6 +315,91 @@ report_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   pd_patrol_anomaly_list_report (PD_PATROL_ANOMALY_LIST (self->anomalies), unit ? unit->unit_code : NULL);
 }
 
+static const char *
+selected_month (PdPatrolView *self)
+{
+  GtkStringObject *month = gtk_drop_down_get_selected_item (self->month_dropdown);
+  return month ? gtk_string_object_get_string (month) : NULL;
+}
+
+/* The building of the round sheet: the one filtered on, else the selected
+ * unit's; 0 when neither. */
+static gint64
+chosen_building (PdPatrolView *self)
+{
+  guint building = gtk_drop_down_get_selected (self->building_dropdown);
+  const PdVacantUnit *unit = selected_unit (self);
+
+  if (building > 0 && building <= self->buildings->len)
+    return ((PdPatrolBuilding *) self->buildings->pdata[building - 1])->id;
+  return unit ? unit->building_id : 0;
+}
+
+static void
+print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PdPatrolView *self = PD_PATROL_VIEW (widget);
+  PdPatrolPrintout form;
+  const PdPatrol *patrol = pd_record_selection_get (self->history_selection);
+  gint64 id = 0;
+  const char *missing = NULL;
+
+  if (!pd_patrol_printout_from_name (g_variant_get_string (parameter, NULL), &form))
+    return;
+  switch (form)
+    {
+    case PD_PATROL_PRINTOUT_SHEET:
+      id = chosen_building (self);
+      missing = _("Choose a building, or a unit of it, first.");
+      break;
+    case PD_PATROL_PRINTOUT_RECORD:
+      id = patrol ? patrol->id : 0;
+      missing = _("Choose a unit and one of its patrols first.");
+      break;
+    case PD_PATROL_PRINTOUT_NOTICE:
+      id = pd_patrol_anomaly_list_get_selected (PD_PATROL_ANOMALY_LIST (self->anomalies));
+      missing = _("Choose an anomaly on the Anomalies page first.");
+      break;
+    case PD_PATROL_PRINTOUT_SUMMARY:
+    default:
+      id = -1;
+      break;
+    }
+  if (id == 0)
+    {
+      pd_show_error (widget, missing, NULL);
+      return;
+    }
+  pd_patrol_output_print (widget, self->ctx, form, id, selected_month (self),
+                          g_str_equal (action_name, "patrol.pdf"));
+}
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PdPatrolView *self = PD_PATROL_VIEW (widget);
+  const char *month = selected_month (self);
+
+  if (month != NULL)
+    pd_patrol_output_export (widget, self->ctx, month);
+}
+
+/* This month and the eleven before it, newest first. */
+static void
+fill_months (PdPatrolView *self)
+{
+  g_autoptr (GDateTime) now = pd_context_now (self->ctx);
+  g_autoptr (GtkStringList) months = gtk_string_list_new (NULL);
+
+  for (int i = 0; i < 12; i++)
+    {
+      g_autoptr (GDateTime) month = g_date_time_add_months (now, -i);
+      g_autofree char *text = g_date_time_format (month, "%Y-%m");
+      gtk_string_list_append (months, text);
+    }
+  gtk_drop_down_set_model (self->month_dropdown, G_LIST_MODEL (months));
+}
+
 static void
 print_menu_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -349,6 +437,7 @@ pd_patrol_view_class_init (PdPatrolViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdPatrolView, building_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdPatrolView, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdPatrolView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PdPatrolView, month_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdPatrolView, print_button);
   gtk_widget_class_bind_template_child (widget_class, PdPatrolView, stack);
   gtk_widget_class_bind_template_child (widget_class, PdPatrolView, list_view);
@@ -360,9 +449,13 @@ pd_patrol_view_class_init (PdPatrolViewClass *klass)
   gtk_widget_class_install_action (widget_class, "patrol.round", NULL, round_action);
   gtk_widget_class_install_action (widget_class, "patrol.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "patrol.print-menu", NULL, print_menu_action);
+  gtk_widget_class_install_action (widget_class, "patrol.print", "s", print_action);
+  gtk_widget_class_install_action (widget_class, "patrol.pdf", "s", print_action);
+  gtk_widget_class_install_action (widget_class, "patrol.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "patrol.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "patrol.round", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "patrol.print-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "patrol.export", NULL);
 }
 
 static void
@@ -386,6 +479,10 @@ pd_patrol_view_init (PdPatrolView *self)
                                   GTK_ORIENTATION_VERTICAL);
   self->buildings = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_patrol_building_free);
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (status_model));
+  {
+    g_autoptr (GMenuModel) print_menu = pd_patrol_output_print_menu ();
+    gtk_menu_button_set_menu_model (self->print_button, print_menu);
+  }
 
   self->units = g_list_store_new (PD_TYPE_RECORD_ITEM);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->units)));
@@ -401,11 +498,10 @@ pd_patrol_view_init (PdPatrolView *self)
   add_column (self->list_view, pd_text_column_new (C_("patrol", "Keys"), keys_text, NULL, self, 0, 80));
 
   self->history = g_list_store_new (PD_TYPE_RECORD_ITEM);
-  {
-    GtkNoSelection *none = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->history)));
-    gtk_column_view_set_model (self->history_view, GTK_SELECTION_MODEL (none));
-    g_object_unref (none);
-  }
+  /* A patrol chosen in the history is the one "Patrol record" prints. */
+  self->history_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->history)));
+  gtk_column_view_set_model (self->history_view, GTK_SELECTION_MODEL (self->history_selection));
+  g_object_unref (self->history_selection);
   add_column (self->history_view, pd_text_column_new (C_("patrol", "Date"), history_day_text, NULL, self, 0, 88));
   add_column (self->history_view, pd_text_column_new (C_("patrol", "Inspector"), history_inspector_text, NULL, self, 0, 64));
   add_column (self->history_view, pd_text_column_new (C_("patrol", "Result"), history_result_text, history_result_style,
@@ -435,6 +531,7 @@ pd_patrol_view_new (PdContext *ctx)
     gtk_box_append (self->keys_box, keys);
   }
   fill_buildings (self);
+  fill_months (self);
   pd_context_watch (ctx, self, (const char *const[]) { "patrol", "unit", "setting", NULL },
                     (PdContextWatchFunc) refresh);
   refresh (self);
