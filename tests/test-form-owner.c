@@ -172,6 +172,30 @@ test_unmasked_needs_supervisor (void)
   assert_contains (text, "含完整个人信息");
 }
 
+/* Every output of the form is logged: who, when, which unit, masked or not. */
+static void
+test_logged (void)
+{
+  g_autoptr (PdContext) ctx = make_estate (":memory:");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PdOwnerForm) masked = NULL;
+  g_autoptr (PdOwnerForm) full = NULL;
+
+  pd_context_set_user (ctx, "小刘", PD_ROLE_CLERK);
+  masked = pd_owner_form_load (ctx, "3-2-1201", FALSE, &error);
+  g_assert_true (pd_owner_form_log (ctx, masked, "office printer", &error));
+  pd_context_set_user (ctx, "陈主管", PD_ROLE_SUPERVISOR);
+  full = pd_owner_form_load (ctx, "3-2-1201", TRUE, &error);
+  g_assert_true (pd_owner_form_log (ctx, full, "/media/usb/form.pdf", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM export_log WHERE user_name = '小刘' "
+                                       "AND what = 'owner form 3-2-1201' AND rows = 1 AND unmasked = 0 "
+                                       "AND file = 'office printer' AND at = ?", NOW), ==, 1);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM export_log WHERE user_name = '陈主管' "
+                                       "AND what = 'owner form 3-2-1201' AND rows = 1 AND unmasked = 1 "
+                                       "AND file = '/media/usb/form.pdf' AND at = ?", NOW), ==, 1);
+}
+
 static void
 test_unknown_unit (void)
 {
@@ -244,6 +268,7 @@ main (int    argc,
   g_test_add_func ("/print/owner-form/masked", test_masked_by_default);
   g_test_add_func ("/print/owner-form/unmasked", test_unmasked_needs_supervisor);
   g_test_add_func ("/print/owner-form/unknown-unit", test_unknown_unit);
+  g_test_add_func ("/print/owner-form/logged", test_logged);
   g_test_add_func ("/print/owner-form/cli", test_cli);
   return g_test_run ();
 }

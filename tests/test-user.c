@@ -201,6 +201,47 @@ test_deactivate (void)
   g_assert_false (((PdUser *) users->pdata[1])->active);
 }
 
+/* Roles and reactivation: administrators only; an administrator cannot
+ * lower their own role or deactivate themselves; a new role holds from the
+ * next login. */
+static void
+test_role_and_reactivate (void)
+{
+  g_autoptr (PdContext) ctx = context_with_users ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PdUser) user = NULL;
+
+  g_assert_true (pd_user_deactivate (ctx, "zhang", &error));
+  g_assert_true (pd_user_reactivate (ctx, "zhang", &error));
+  g_assert_no_error (error);
+  g_assert_true (pd_user_set_role (ctx, "zhang", PD_ROLE_SUPERVISOR, &error));
+  g_assert_no_error (error);
+  user = pd_user_authenticate (ctx, "zhang", "secret-zhang-1", NULL, &error);
+  g_assert_nonnull (user);
+  g_assert_cmpint (user->role, ==, PD_ROLE_SUPERVISOR);
+  g_assert_cmpint (pd_context_get_role (ctx), ==, PD_ROLE_SUPERVISOR);
+
+  /* zhang, a supervisor, may not promote himself nor touch others. */
+  g_assert_false (pd_user_set_role (ctx, "zhang", PD_ROLE_ADMIN, &error));
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (pd_user_reactivate (ctx, "wang", &error));
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_DENIED);
+  g_clear_error (&error);
+
+  pd_context_set_user (ctx, "tester", PD_ROLE_ADMIN);
+  g_assert_cmpint (pd_user_create (ctx, "tester", NULL, PD_ROLE_ADMIN, "secret-tester-1", FALSE, &error), >, 0);
+  g_assert_false (pd_user_set_role (ctx, "tester", PD_ROLE_CLERK, &error));
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_STATE);
+  g_clear_error (&error);
+  g_assert_false (pd_user_set_role (ctx, "nobody", PD_ROLE_CLERK, &error));
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM user_account WHERE role = 'admin'", NULL), ==, 1);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE table_name = 'user_account' "
+                                       "AND field = 'role' AND new_value = 'supervisor'", NULL), ==, 1);
+}
+
 static void
 test_audit_attribution (void)
 {
@@ -248,5 +289,6 @@ main (int argc, char **argv)
   g_test_add_func ("/user/max-age", test_max_age);
   g_test_add_func ("/user/deactivate", test_deactivate);
   g_test_add_func ("/user/audit", test_audit_attribution);
+  g_test_add_func ("/user/role-and-reactivate", test_role_and_reactivate);
   return g_test_run ();
 }

@@ -147,6 +147,24 @@ test_admin_adds_user (void)
   fill (add, "repeat", "temporary-9");
   g_assert_true (pd_form_dialog_accept (add));
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM user_account WHERE must_change = 1", NULL), ==, 1);
+
+  /* Another role, then deactivated (after a question) and back. */
+  g_assert_true (gtk_widget_activate_action (users, "users.role", NULL));
+  spin ();
+  add = PD_FORM_DIALOG (pd_test_gui_find_toplevel (window, PD_TYPE_FORM_DIALOG));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pd_form_field_get_child (pd_form_field_find (GTK_WIDGET (add), "role"))),
+                              2);
+  g_assert_true (pd_form_dialog_accept (add));
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM user_account WHERE role = 'manager'", NULL), ==, 1);
+  g_assert_true (gtk_widget_activate_action (users, "users.deactivate", NULL));
+  spin ();
+  gtk_dialog_response (GTK_DIALOG (pd_test_gui_find_toplevel (window, GTK_TYPE_MESSAGE_DIALOG)),
+                       GTK_RESPONSE_ACCEPT);
+  spin ();
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM user_account WHERE active = 0", NULL), ==, 1);
+  g_assert_true (gtk_widget_activate_action (users, "users.reactivate", NULL));
+  spin ();
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM user_account WHERE active = 1", NULL), ==, 1);
   close_all (GTK_TYPE_WINDOW);
 }
 

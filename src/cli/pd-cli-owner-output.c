@@ -58,7 +58,6 @@ pd_cli_print_owner_form (PdContext *ctx,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PdRenderer) renderer = NULL;
-  g_autofree char *what = NULL;
   PdOwnerForm *form;
   gboolean unmasked;
   guint pages = 0;
@@ -70,10 +69,9 @@ pd_cli_print_owner_form (PdContext *ctx,
   form = pd_owner_form_load (ctx, argv[1], unmasked, &error);
   if (form == NULL)
     return pd_cli_fail (error);
-  what = g_strdup_printf ("owner form %s", form->unit->code);
   renderer = pd_form_owner_renderer (form);
   if (!pd_pdf_write (renderer, argv[2], &pages, &error) ||
-      !pd_export_log_add (ctx, what, 1, unmasked, argv[2], &error))
+      !pd_owner_form_log (ctx, form, argv[2], &error))
     return pd_cli_fail (error);
   /* Translators: %u is the number of pages, %s the file */
   g_print (_("%u page(s) written to %s\n"), pages, argv[2]);

@@ -135,3 +135,14 @@ pd_owner_form_load (PdContext  *ctx,
     }
   return g_steal_pointer (&form);
 }
+
+gboolean
+pd_owner_form_log (PdContext         *ctx,
+                   const PdOwnerForm *form,
+                   const char        *destination,
+                   GError           **error)
+{
+  g_autofree char *what = g_strdup_printf ("owner form %s", form->unit->code);
+
+  return pd_export_log_add (ctx, what, 1, form->unmasked, destination, error);
+}

@@ -40,4 +40,13 @@ PdOwnerForm *pd_owner_form_load (PdContext  *ctx,
                                  gboolean    unmasked,
                                  GError    **error);
 
+/* Logs in export_log that @form left PropDesk for @destination (a PDF file
+ * or a printer): "owner form <unit>", one row, masked or not as the form
+ * was loaded.  Every output of the form calls this, so an unmasked one is
+ * never left out of the log. */
+gboolean     pd_owner_form_log  (PdContext         *ctx,
+                                 const PdOwnerForm *form,
+                                 const char        *destination,
+                                 GError           **error);
+
 G_END_DECLS

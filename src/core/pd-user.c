@@ -339,10 +339,13 @@ pd_user_reset_password (PdContext  *ctx,
   return store_password (ctx, user->id, new_password, TRUE, error);
 }
 
-gboolean
-pd_user_deactivate (PdContext  *ctx,
-                    const char *name,
-                    GError    **error)
+/* One admin-only UPDATE of @name's account (@sql binds the value, then the id). */
+static gboolean
+update_account (PdContext  *ctx,
+                const char *name,
+                const char *sql,
+                const char *value,
+                GError    **error)
 {
   PdDatabase *database = pd_context_get_database (ctx);
   g_autoptr (PdUser) user = NULL;
@@ -353,21 +356,48 @@ pd_user_deactivate (PdContext  *ctx,
   user = find_user (ctx, name, NULL, error);
   if (user == NULL)
     return FALSE;
-  /* Deactivating oneself could leave the office without an administrator. */
+  /* Changing oneself could leave the office without an administrator. */
   if (g_str_equal (user->name, pd_context_get_user (ctx)))
     {
       pd_set_field_error (error, PD_VALIDATION_ERROR_STATE, "name",
-                          _("User name: you cannot deactivate your own account."));
+                          _("User name: you cannot deactivate your own account or lower your own role."));
       return FALSE;
     }
-  stmt = pd_database_prepare (database, "UPDATE user_account SET active = 0 WHERE id = ?", error);
+  stmt = pd_database_prepare (database, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, user->id);
+  pd_bind_text (stmt, 1, value);
+  sqlite3_bind_int64 (stmt, 2, user->id);
   if (!pd_database_step_done (database, stmt, error))
     return FALSE;
   pd_context_notify_changed (ctx, "user_account");
   return TRUE;
+}
+
+gboolean
+pd_user_deactivate (PdContext  *ctx,
+                    const char *name,
+                    GError    **error)
+{
+  return update_account (ctx, name, "UPDATE user_account SET active = ? WHERE id = ?", "0", error);
+}
+
+gboolean
+pd_user_reactivate (PdContext  *ctx,
+                    const char *name,
+                    GError    **error)
+{
+  return update_account (ctx, name, "UPDATE user_account SET active = ? WHERE id = ?", "1", error);
+}
+
+gboolean
+pd_user_set_role (PdContext  *ctx,
+                  const char *name,
+                  PdRole      role,
+                  GError    **error)
+{
+  return update_account (ctx, name, "UPDATE user_account SET role = ? WHERE id = ?",
+                         pd_role_to_string (role), error);
 }
 
 GPtrArray *

@@ -60,6 +60,17 @@ gboolean   pd_user_reset_password  (PdContext  *ctx,
 gboolean   pd_user_deactivate      (PdContext  *ctx,
                                     const char *name,
                                     GError    **error);
+/* Admin only: a deactivated account may log in again. */
+gboolean   pd_user_reactivate      (PdContext  *ctx,
+                                    const char *name,
+                                    GError    **error);
+/* Admin only: gives @name another role (from the next login).  An
+ * administrator cannot lower their own role: the office would risk having
+ * no administrator left. */
+gboolean   pd_user_set_role        (PdContext  *ctx,
+                                    const char *name,
+                                    PdRole      role,
+                                    GError    **error);
 /* All accounts by name.  Element type PdUser. */
 GPtrArray *pd_user_list            (PdContext  *ctx,
                                     GError    **error);

@@ -322,13 +322,27 @@ pd_application_restore (PdApplication *self,
   g_autofree char *aside = NULL;
   GList *windows;
 
+  PdDatabase *database = pd_context_get_database (self->ctx);
+
   /* Held: with every window closed the application would quit. */
   g_application_hold (G_APPLICATION (self));
+  g_object_add_weak_pointer (G_OBJECT (database), (gpointer *) &database);
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
     gtk_window_destroy (windows->data);
   g_clear_object (&self->ctx);
+  for (int i = 0; database != NULL && i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
   self->logged_in = FALSE;
-  if (!pd_backup_restore (self->db_path, backup_path, &aside, &error))
+  /* A connection still open would write its journal into the restored
+   * file when it closes: replace nothing then. */
+  if (database != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (database), (gpointer *) &database);
+      g_set_error (&error, PD_DATABASE_ERROR, PD_DATABASE_ERROR_SQL,
+                   _("The database is still in use. Close PropDesk, start it again and restore once more."));
+      pd_show_error (NULL, _("The backup could not be restored; the database is unchanged"), error);
+    }
+  else if (!pd_backup_restore (self->db_path, backup_path, &aside, &error))
     pd_show_error (NULL, _("The backup could not be restored; the database is unchanged"), error);
   show_main_window (self);
   g_application_release (G_APPLICATION (self));

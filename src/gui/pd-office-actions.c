@@ -137,7 +137,7 @@ typedef struct
 static void
 restore_free (Restore *restore)
 {
-  g_object_unref (restore->window);
+  g_clear_object (&restore->window);
   g_free (restore->path);
   g_free (restore);
 }
@@ -156,7 +156,12 @@ restore_at_idle (gpointer data)
   if (safety == NULL)
     pd_show_error (GTK_WIDGET (restore->window), _("Nothing was restored"), error);
   else if (PD_IS_APPLICATION (app))
-    pd_application_restore (PD_APPLICATION (app), restore->path);
+    {
+      g_autoptr (GtkApplication) held = g_object_ref (app);
+      /* The window (and through it the database) must be able to go. */
+      g_clear_object (&restore->window);
+      pd_application_restore (PD_APPLICATION (held), restore->path);
+    }
   return G_SOURCE_REMOVE;
 }
 

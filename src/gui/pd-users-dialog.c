@@ -82,9 +82,11 @@ update_actions (PdUsersDialog *self)
   const PdUser *user = selected_user (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.reset", user != NULL && user->active);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.deactivate",
-                                 user != NULL && user->active &&
-                                 g_strcmp0 (user->name, pd_context_get_user (self->ctx)) != 0);
+  gboolean other = user != NULL && g_strcmp0 (user->name, pd_context_get_user (self->ctx)) != 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.role", other);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.deactivate", other && user->active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.reactivate", other && !user->active);
 }
 
 static void
@@ -130,20 +132,42 @@ add_password_entries (PdFormDialog *dialog,
   return entry;
 }
 
+static void
+add_role_choice (PdFormDialog *dialog,
+                 const char   *active_id)
+{
+  const char *role_labels[G_N_ELEMENTS (role_ids)] = { NULL };
+
+  for (guint i = 0; role_ids[i] != NULL; i++)
+    {
+      PdRole role = PD_ROLE_CLERK;
+      pd_role_from_string (role_ids[i], &role);
+      role_labels[i] = pd_role_label (role);
+    }
+  pd_form_dialog_add_choice (dialog, "role", C_("user", "Role"), role_ids, role_labels, active_id);
+}
+
+static PdRole
+chosen_role (PdFormDialog *dialog)
+{
+  PdRole role = PD_ROLE_CLERK;
+
+  pd_role_from_string (pd_form_dialog_get_choice (dialog, "role"), &role);
+  return role;
+}
+
 static gboolean
 save_new_user (PdFormDialog *dialog,
                gpointer      data,
                GError      **error)
 {
   PdUsersDialog *self = data;
-  PdRole role = PD_ROLE_CLERK;
 
   if (!repeated_password (dialog, error))
     return FALSE;
-  pd_role_from_string (pd_form_dialog_get_choice (dialog, "role"), &role);
   /* The administrator knows the first password: the user replaces it. */
   return pd_user_create (self->ctx, pd_form_dialog_get_text (dialog, "name"),
-                         pd_form_dialog_get_text (dialog, "display_name"), role,
+                         pd_form_dialog_get_text (dialog, "display_name"), chosen_role (dialog),
                          pd_form_dialog_get_text (dialog, "new_password"), TRUE, error) > 0;
 }
 
@@ -154,18 +178,11 @@ add_user (GtkWidget  *widget,
 {
   PdUsersDialog *self = PD_USERS_DIALOG (widget);
   PdFormDialog *dialog = pd_form_dialog_new (widget, _("Add User"), _("_Add"));
-  const char *role_labels[G_N_ELEMENTS (role_ids)] = { NULL };
 
-  for (guint i = 0; role_ids[i] != NULL; i++)
-    {
-      PdRole role = PD_ROLE_CLERK;
-      pd_role_from_string (role_ids[i], &role);
-      role_labels[i] = pd_role_label (role);
-    }
   pd_form_dialog_add_note (dialog, _("The new user chooses their own password at the first login."));
   pd_form_dialog_add_entry (dialog, "name", C_("user", "User name (for the login)"), NULL);
   pd_form_dialog_add_entry (dialog, "display_name", C_("user", "Full name"), NULL);
-  pd_form_dialog_add_choice (dialog, "role", C_("user", "Role"), role_ids, role_labels, "clerk");
+  add_role_choice (dialog, "clerk");
   add_password_entries (dialog, _("First password"));
   pd_form_dialog_set_save_func (dialog, save_new_user, self, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -183,27 +200,81 @@ save_reset (PdFormDialog *dialog,
          pd_user_reset_password (self->ctx, name, pd_form_dialog_get_text (dialog, "new_password"), error);
 }
 
-static void
-reset_password (GtkWidget  *widget,
-                const char *action,
-                GVariant   *parameter)
+/* A form about the selected user (named in @note_format's %s), or NULL when
+ * none is selected; the save functions find the name as "pd-user-name". */
+static PdFormDialog *
+user_form (PdUsersDialog *self,
+           const char    *title,
+           const char    *accept,
+           const char    *note_format)
 {
-  PdUsersDialog *self = PD_USERS_DIALOG (widget);
   const PdUser *user = selected_user (self);
   PdFormDialog *dialog;
   g_autofree char *note = NULL;
 
   if (user == NULL)
-    return;
-  dialog = pd_form_dialog_new (widget, _("Reset Password"), _("_Reset"));
+    return NULL;
+  dialog = pd_form_dialog_new (GTK_WIDGET (self), title, accept);
   g_object_set_data_full (G_OBJECT (dialog), "pd-user-name", g_strdup (user->name), g_free);
-  /* Translators: %s is a user name */
-  note = g_strdup_printf (_("A temporary password for %s. They must choose a new one at the next login."),
-                          user->name);
+  note = g_strdup_printf (note_format, user->name);
   pd_form_dialog_add_note (dialog, note);
+  return dialog;
+}
+
+static void
+reset_password (GtkWidget  *widget,
+                const char *action,
+                GVariant   *parameter)
+{
+  /* Translators: %s is a user name */
+  PdFormDialog *dialog = user_form (PD_USERS_DIALOG (widget), _("Reset Password"), _("_Reset"),
+    _("A temporary password for %s. They must choose a new one at the next login."));
+
+  if (dialog == NULL)
+    return;
   add_password_entries (dialog, _("Temporary password"));
-  pd_form_dialog_set_save_func (dialog, save_reset, self, NULL);
+  pd_form_dialog_set_save_func (dialog, save_reset, widget, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+save_role (PdFormDialog *dialog,
+           gpointer      data,
+           GError      **error)
+{
+  PdUsersDialog *self = data;
+
+  return pd_user_set_role (self->ctx, g_object_get_data (G_OBJECT (dialog), "pd-user-name"),
+                           chosen_role (dialog), error);
+}
+
+static void
+change_role (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  /* Translators: %s is a user name */
+  PdFormDialog *dialog = user_form (PD_USERS_DIALOG (widget), _("Change Role"), _("_Change"),
+                                    _("The new role of %s holds from their next login."));
+
+  if (dialog == NULL)
+    return;
+  add_role_choice (dialog, pd_role_to_string (selected_user (PD_USERS_DIALOG (widget))->role));
+  pd_form_dialog_set_save_func (dialog, save_role, widget, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reactivate (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
+{
+  PdUsersDialog *self = PD_USERS_DIALOG (widget);
+  const PdUser *user = selected_user (self);
+  g_autoptr (GError) error = NULL;
+
+  if (user != NULL && !pd_user_reactivate (self->ctx, user->name, &error))
+    pd_show_error (widget, _("The account could not be reactivated"), error);
 }
 
 static void
@@ -286,6 +357,8 @@ pd_users_dialog_class_init (PdUsersDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "users.add", NULL, add_user);
   gtk_widget_class_install_action (widget_class, "users.reset", NULL, reset_password);
   gtk_widget_class_install_action (widget_class, "users.deactivate", NULL, deactivate);
+  gtk_widget_class_install_action (widget_class, "users.role", NULL, change_role);
+  gtk_widget_class_install_action (widget_class, "users.reactivate", NULL, reactivate);
   gtk_widget_class_install_action (widget_class, "users.save-max-age", NULL, save_max_age);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "users.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
