@@ -13,6 +13,7 @@
 #include "pd-backup.h"
 #include "pd-demo.h"
 #include "pd-error.h"
+#include "pd-export-log-dialog.h"
 #include "pd-form-dialog.h"
 #include "pd-form-field.h"
 #include "pd-i18n.h"
@@ -179,7 +180,9 @@ test_clerk_cannot_open (void)
   window = office_window (ctx);
   gtk_widget_activate_action (window, "office.users", NULL);
   gtk_widget_activate_action (window, "office.settings", NULL);
+  gtk_widget_activate_action (window, "office.export-log", NULL);
   spin ();
+  g_assert_cmpuint (count_toplevels (PD_TYPE_EXPORT_LOG_DIALOG), ==, 0);
   g_assert_cmpuint (count_toplevels (PD_TYPE_USERS_DIALOG), ==, 0);
   g_assert_cmpuint (count_toplevels (PD_TYPE_SETTINGS_DIALOG), ==, 0);
   /* The gate is in the core too. */
@@ -313,6 +316,21 @@ test_restore_refuses_foreign (void)
   g_assert_true (pd_backup_check_file (usb, NULL));
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM export_log WHERE user_name = 'zhang' "
                                        "AND what = 'database backup' AND file = ?", usb), ==, 1);
+  pd_context_set_user (ctx, "tester", PD_ROLE_ADMIN);
+  {
+    GtkWidget *log_window = office_window (ctx);
+    GtkWidget *log;
+
+    g_assert_true (gtk_widget_activate_action (log_window, "office.export-log", NULL));
+    spin ();
+    log = pd_test_gui_find_toplevel (window, PD_TYPE_EXPORT_LOG_DIALOG);
+    pd_test_gui_shot (log, "export-log");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
+      GTK_COLUMN_VIEW (pd_test_gui_find (log, GTK_TYPE_COLUMN_VIEW, "log"))))), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (log));
+    gtk_window_destroy (GTK_WINDOW (log_window));
+  }
+  pd_context_set_user (ctx, "zhang", PD_ROLE_CLERK);
   pd_office_restore_from (GTK_WINDOW (window), ctx, usb);
   spin ();
   message = the_message ();

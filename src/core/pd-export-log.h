@@ -34,4 +34,24 @@ gboolean pd_export_log_add        (PdContext  *ctx,
                                    const char *file,
                                    GError    **error);
 
+typedef struct
+{
+  gint64   id;
+  char    *at;          /* "YYYY-MM-DD HH:MM:SS" */
+  char    *user_name;
+  char    *what;
+  gint64   rows;
+  gboolean unmasked;
+  char    *file;
+} PdExportLogEntry;
+
+void       pd_export_log_entry_free (PdExportLogEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdExportLogEntry, pd_export_log_entry_free)
+
+/* Admin only: the log, newest first; only the unmasked exports when
+ * @only_unmasked.  Element type PdExportLogEntry. */
+GPtrArray *pd_export_log_list       (PdContext  *ctx,
+                                     gboolean    only_unmasked,
+                                     GError    **error);
+
 G_END_DECLS

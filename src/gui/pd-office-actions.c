@@ -5,6 +5,7 @@
 
 #include "pd-application.h"
 #include "pd-backup.h"
+#include "pd-export-log-dialog.h"
 #include "pd-office-actions.h"
 #include "pd-settings-dialog.h"
 #include "pd-users-dialog.h"
@@ -19,6 +20,7 @@ static const struct
   { "settings", "<Control>comma", PD_ROLE_ADMIN },
   { "backup", "<Control><Shift>b", PD_ROLE_CLERK },
   { "restore", "<Control><Shift>r", PD_ROLE_ADMIN },
+  { "export-log", "<Control><Shift>e", PD_ROLE_ADMIN },
 };
 
 static PdContext *
@@ -43,6 +45,14 @@ show_settings (GSimpleAction *action,
                gpointer       window)
 {
   gtk_window_present (GTK_WINDOW (pd_settings_dialog_new (window, window_context (window))));
+}
+
+static void
+show_export_log (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       window)
+{
+  gtk_window_present (GTK_WINDOW (pd_export_log_dialog_new (window, window_context (window))));
 }
 
 static void
@@ -227,6 +237,7 @@ pd_office_actions_install (GtkWindow *window,
     { "settings", show_settings },
     { "backup", choose_backup },
     { "restore", choose_restore },
+    { "export-log", show_export_log },
   };
   g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
   GtkApplication *app = gtk_window_get_application (window);

@@ -1,6 +1,7 @@
 /* pd-office-actions.h — the window's "office" actions, reached from its
  * menu and keyboard: Users… and Settings… (administrators), Back up to…
- * (anyone: a copy on a USB stick) and Restore from… (administrators).
+ * (anyone: a copy on a USB stick), Restore from… and Export log
+ * (administrators).
  *
  * The administrator-only actions are disabled for other roles (the menu
  * hides them); the core refuses the same things anyway
