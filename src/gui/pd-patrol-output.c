@@ -39,16 +39,16 @@ pd_patrol_output_print_menu (void)
   g_autoptr (GMenu) print = g_menu_new ();
   g_autoptr (GMenu) pdf = g_menu_new ();
   const char *labels[] = {
-    [PD_PATROL_PRINTOUT_SHEET] = N_("Round _sheet of the building"),
-    [PD_PATROL_PRINTOUT_RECORD] = N_("Patrol _record"),
-    [PD_PATROL_PRINTOUT_NOTICE] = N_("Rectification _notice"),
-    [PD_PATROL_PRINTOUT_SUMMARY] = N_("_Monthly summary"),
+    [PD_PATROL_PRINTOUT_SHEET] = NC_("patrol menu", "Round _sheet of the building"),
+    [PD_PATROL_PRINTOUT_RECORD] = NC_("patrol menu", "Patrol _record"),
+    [PD_PATROL_PRINTOUT_NOTICE] = NC_("patrol menu", "Rectification _notice"),
+    [PD_PATROL_PRINTOUT_SUMMARY] = NC_("patrol menu", "_Monthly summary"),
   };
   const char *pdf_labels[] = {
-    [PD_PATROL_PRINTOUT_SHEET] = N_("Round sheet as PDF…"),
-    [PD_PATROL_PRINTOUT_RECORD] = N_("Patrol record as PDF…"),
-    [PD_PATROL_PRINTOUT_NOTICE] = N_("Rectification notice as PDF…"),
-    [PD_PATROL_PRINTOUT_SUMMARY] = N_("Monthly summary as PDF…"),
+    [PD_PATROL_PRINTOUT_SHEET] = NC_("patrol menu", "Round sheet as PDF…"),
+    [PD_PATROL_PRINTOUT_RECORD] = NC_("patrol menu", "Patrol record as PDF…"),
+    [PD_PATROL_PRINTOUT_NOTICE] = NC_("patrol menu", "Rectification notice as PDF…"),
+    [PD_PATROL_PRINTOUT_SUMMARY] = NC_("patrol menu", "Monthly summary as PDF…"),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (form_names); i++)
@@ -56,8 +56,10 @@ pd_patrol_output_print_menu (void)
       g_autofree char *print_action = g_strdup_printf ("patrol.print::%s", form_names[i]);
       g_autofree char *pdf_action = g_strdup_printf ("patrol.pdf::%s", form_names[i]);
 
-      g_menu_append (print, _(labels[i]), print_action);
-      g_menu_append (pdf, _(pdf_labels[i]), pdf_action);
+      /* In context: "Rectification notice" alone is the renovation tab's
+       * 违章整改通知单, not a patrol's 整改通知单. */
+      g_menu_append (print, g_dpgettext2 (GETTEXT_PACKAGE, "patrol menu", labels[i]), print_action);
+      g_menu_append (pdf, g_dpgettext2 (GETTEXT_PACKAGE, "patrol menu", pdf_labels[i]), pdf_action);
     }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (print));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (pdf));
