@@ -5,6 +5,7 @@
 
 #include "pd-calendar.h"
 #include "pd-error.h"
+#include "pd-estate.h"
 #include "pd-search.h"
 #include "pd-unit-role.h"
 #include "pd-validate.h"
@@ -287,29 +288,16 @@ fail:
   return FALSE;
 }
 
-GPtrArray *
-pd_unit_role_list (PdContext  *ctx,
-                   gint64      unit_id,
-                   gint64      person_id,
-                   gboolean    current_only,
-                   GError    **error)
-{
-  PdDatabase *database = pd_context_get_database (ctx);
-  sqlite3_stmt *stmt = pd_database_prepare (database,
-    "SELECT r.id, r.unit_id, r.person_id, r.role, r.relation, r.start_on, r.lease_end, r.ended_on, "
-    "coalesce(r.authorised_by, 0), r.authorisation_note, p.name, p.mobile, u.code "
-    "FROM unit_role r JOIN person p ON p.id = r.person_id JOIN unit u ON u.id = r.unit_id "
-    "WHERE (?1 = 0 OR r.unit_id = ?1) AND (?2 = 0 OR r.person_id = ?2) AND (?3 = 0 OR r.ended_on = '') "
-    "ORDER BY r.ended_on <> '', CASE r.role WHEN 'owner' THEN 0 WHEN 'member' THEN 1 "
-    "WHEN 'tenant' THEN 2 WHEN 'proxy' THEN 3 ELSE 4 END, r.ended_on DESC, r.id", error);
-  GPtrArray *roles;
+#define ROLE_SELECT \
+  "SELECT r.id, r.unit_id, r.person_id, r.role, r.relation, r.start_on, r.lease_end, r.ended_on, " \
+  "coalesce(r.authorised_by, 0), r.authorisation_note, p.name, p.mobile, u.code " \
+  "FROM unit_role r JOIN person p ON p.id = r.person_id JOIN unit u ON u.id = r.unit_id "
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_int64 (stmt, 2, person_id);
-  sqlite3_bind_int (stmt, 3, current_only);
-  roles = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_unit_role_free);
+static GPtrArray *
+read_roles (sqlite3_stmt *stmt)
+{
+  GPtrArray *roles = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_unit_role_free);
+
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       PdUnitRole *role = g_new0 (PdUnitRole, 1);
@@ -330,6 +318,50 @@ pd_unit_role_list (PdContext  *ctx,
     }
   sqlite3_reset (stmt);
   return roles;
+}
+
+GPtrArray *
+pd_unit_role_list (PdContext  *ctx,
+                   gint64      unit_id,
+                   gint64      person_id,
+                   gboolean    current_only,
+                   GError    **error)
+{
+  PdDatabase *database = pd_context_get_database (ctx);
+  sqlite3_stmt *stmt = pd_database_prepare (database,
+    ROLE_SELECT
+    "WHERE (?1 = 0 OR r.unit_id = ?1) AND (?2 = 0 OR r.person_id = ?2) AND (?3 = 0 OR r.ended_on = '') "
+    "ORDER BY r.ended_on <> '', CASE r.role WHEN 'owner' THEN 0 WHEN 'member' THEN 1 "
+    "WHEN 'tenant' THEN 2 WHEN 'proxy' THEN 3 ELSE 4 END, r.ended_on DESC, r.id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  sqlite3_bind_int (stmt, 3, current_only);
+  return read_roles (stmt);
+}
+
+GPtrArray *
+pd_unit_role_list_leases_ending (PdContext  *ctx,
+                                 const char *until,
+                                 GError    **error)
+{
+  PdDatabase *database = pd_context_get_database (ctx);
+  gint64 estate_id = pd_estate_current_id (ctx, error);
+  sqlite3_stmt *stmt;
+
+  if (estate_id < 0)
+    return NULL;
+  stmt = pd_database_prepare (database,
+    ROLE_SELECT
+    "WHERE r.role = 'tenant' AND r.ended_on = '' AND r.lease_end <> '' AND r.lease_end <= ?1 "
+    "AND u.estate_id = ?2 ORDER BY r.lease_end, u.code, r.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, until, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, estate_id);
+  return read_roles (stmt);
 }
 
 /* ---- vehicles ---------------------------------------------------------- */

@@ -64,6 +64,13 @@ GPtrArray  *pd_unit_role_list (PdContext  *ctx,
                                gboolean    current_only,
                                GError    **error);
 
+/* Current tenants of the current estate whose lease ends on or before
+ * @until ("YYYY-MM-DD"; ended leases still on file included), soonest
+ * first.  Element type PdUnitRole. */
+GPtrArray  *pd_unit_role_list_leases_ending (PdContext  *ctx,
+                                             const char *until,
+                                             GError    **error);
+
 typedef struct
 {
   gint64  id;
