@@ -17,16 +17,17 @@ G_BEGIN_DECLS
 
 typedef enum
 {
+  /* Deadlines first; the routine rounds of the day, which are many, last. */
   PD_TODAY_RENOVATION_REVIEW,   /* reply near or past the 3-working-day limit */
-  PD_TODAY_RENOVATION_PATROL,   /* renovating unit not patrolled enough today */
   PD_TODAY_RENOVATION_STOPPED,  /* stop-work, or deposit top-up unpaid */
-  PD_TODAY_VACANT_PATROL,       /* vacant unit due or overdue this period */
-  PD_TODAY_ANOMALY,             /* open vacant-unit anomaly, oldest first */
   PD_TODAY_HANDOVER_DEFECT,     /* defect at or past its rectification deadline */
   PD_TODAY_HANDOVER_NOTICE,     /* contractor notice not sent in time */
   PD_TODAY_SURVEY_FOLLOWUP,     /* opinion whose current stage is late or due */
-  PD_TODAY_LEASE,               /* tenant lease ending soon (or ended) */
+  PD_TODAY_ANOMALY,             /* open vacant-unit anomaly, oldest first */
   PD_TODAY_KEY_LOAN,            /* key out past (or due by the end of) today */
+  PD_TODAY_LEASE,               /* tenant lease ending soon (or ended) */
+  PD_TODAY_RENOVATION_PATROL,   /* renovating unit not patrolled enough today */
+  PD_TODAY_VACANT_PATROL,       /* vacant unit due or overdue this period */
   PD_TODAY_N_KINDS,
 } PdTodayKind;
 

@@ -135,6 +135,12 @@ key_id (gconstpointer record)
   return KEY (record)->id;
 }
 
+static gint64
+loan_id (gconstpointer record)
+{
+  return LOAN (record)->id;
+}
+
 static void
 update_actions (PdKeyRegisterPage *self)
 {
@@ -412,4 +418,13 @@ pd_key_register_page_new (PdContext *ctx)
                     (PdContextWatchFunc) refresh);
   refresh (self);
   return GTK_WIDGET (self);
+}
+
+void
+pd_key_register_page_select_loan (PdKeyRegisterPage *self,
+                                  gint64             loan_id_wanted)
+{
+  g_return_if_fail (PD_IS_KEY_REGISTER_PAGE (self));
+  pd_record_selection_select (self->loan_selection, loan_id, loan_id_wanted);
+  update_actions (self);
 }

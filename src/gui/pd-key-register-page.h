@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 #define PD_TYPE_KEY_REGISTER_PAGE (pd_key_register_page_get_type ())
 G_DECLARE_FINAL_TYPE (PdKeyRegisterPage, pd_key_register_page, PD, KEY_REGISTER_PAGE, GtkWidget)
 
-GtkWidget *pd_key_register_page_new (PdContext *ctx);
+GtkWidget *pd_key_register_page_new         (PdContext         *ctx);
+/* Selects loan @loan_id among the loans shown. */
+void       pd_key_register_page_select_loan (PdKeyRegisterPage *self,
+                                             gint64             loan_id);
 
 G_END_DECLS

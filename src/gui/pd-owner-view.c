@@ -590,3 +590,22 @@ pd_owner_view_new (PdContext *ctx)
   refresh (self, TRUE);
   return GTK_WIDGET (self);
 }
+
+void
+pd_owner_view_show_unit (PdOwnerView *self,
+                         gint64       unit_id)
+{
+  guint position;
+
+  g_return_if_fail (PD_IS_OWNER_VIEW (self));
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      refresh (self, FALSE);
+    }
+  position = pd_owner_list_model_find (self->model, unit_id);
+  if (position == G_MAXUINT)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  scroll_to_selected (self);
+}

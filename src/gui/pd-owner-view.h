@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 #define PD_TYPE_OWNER_VIEW (pd_owner_view_get_type ())
 G_DECLARE_FINAL_TYPE (PdOwnerView, pd_owner_view, PD, OWNER_VIEW, GtkWidget)
 
-GtkWidget *pd_owner_view_new (PdContext *ctx);
+GtkWidget *pd_owner_view_new       (PdContext   *ctx);
+/* Selects unit @unit_id in the list (the search cleared) and opens its
+ * file; unsaved edits of another file are asked about first. */
+void       pd_owner_view_show_unit (PdOwnerView *self,
+                                    gint64       unit_id);
 
 G_END_DECLS

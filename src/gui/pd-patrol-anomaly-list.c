@@ -126,6 +126,14 @@ pd_patrol_anomaly_list_get_selected (PdPatrolAnomalyList *self)
   return anomaly ? anomaly->id : 0;
 }
 
+void
+pd_patrol_anomaly_list_select (PdPatrolAnomalyList *self,
+                               gint64               wanted)
+{
+  g_return_if_fail (PD_IS_PATROL_ANOMALY_LIST (self));
+  pd_record_selection_select (self->selection, anomaly_id, wanted);
+}
+
 static void
 show_detail (PdPatrolAnomalyList *self)
 {

@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (PdPatrolAnomalyList, pd_patrol_anomaly_list, PD, PATROL_AN
 GtkWidget *pd_patrol_anomaly_list_new          (PdContext           *ctx);
 /* The selected anomaly's id, 0 when none. */
 gint64     pd_patrol_anomaly_list_get_selected (PdPatrolAnomalyList *self);
+/* Selects anomaly @anomaly_id when it is listed. */
+void       pd_patrol_anomaly_list_select       (PdPatrolAnomalyList *self,
+                                                gint64               anomaly_id);
 /* Opens the report dialog for @unit_code (may be NULL). */
 void       pd_patrol_anomaly_list_report       (PdPatrolAnomalyList *self,
                                                 const char          *unit_code);

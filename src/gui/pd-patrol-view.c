@@ -30,6 +30,7 @@ struct _PdPatrolView
   GtkSingleSelection *history_selection;
   int                 due_soon_days;
   GtkWidget          *anomalies;
+  GtkWidget          *keys;
 
   GtkSearchEntry     *search_entry;
   GtkDropDown        *building_dropdown;
@@ -524,16 +525,47 @@ pd_patrol_view_new (PdContext *ctx)
   gtk_widget_set_vexpand (self->anomalies, TRUE);
   gtk_widget_set_hexpand (self->anomalies, TRUE);
   gtk_box_append (self->anomalies_box, self->anomalies);
-  {
-    GtkWidget *keys = pd_key_register_page_new (ctx);
-    gtk_widget_set_vexpand (keys, TRUE);
-    gtk_widget_set_hexpand (keys, TRUE);
-    gtk_box_append (self->keys_box, keys);
-  }
+  self->keys = pd_key_register_page_new (ctx);
+  gtk_widget_set_vexpand (self->keys, TRUE);
+  gtk_widget_set_hexpand (self->keys, TRUE);
+  gtk_box_append (self->keys_box, self->keys);
   fill_buildings (self);
   fill_months (self);
   pd_context_watch (ctx, self, (const char *const[]) { "patrol", "unit", "setting", NULL },
                     (PdContextWatchFunc) refresh);
   refresh (self);
   return GTK_WIDGET (self);
+}
+
+void
+pd_patrol_view_show_unit (PdPatrolView *self,
+                          gint64        wanted)
+{
+  g_return_if_fail (PD_IS_PATROL_VIEW (self));
+  gtk_stack_set_visible_child_name (self->stack, "units");
+  /* A filter could hide the unit: show them all. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->building_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  refresh (self);
+  pd_record_selection_select (self->selection, unit_id, wanted);
+  show_history (self);
+}
+
+void
+pd_patrol_view_show_anomaly (PdPatrolView *self,
+                             gint64        anomaly_id)
+{
+  g_return_if_fail (PD_IS_PATROL_VIEW (self));
+  gtk_stack_set_visible_child_name (self->stack, "anomalies");
+  pd_patrol_anomaly_list_select (PD_PATROL_ANOMALY_LIST (self->anomalies), anomaly_id);
+}
+
+void
+pd_patrol_view_show_loan (PdPatrolView *self,
+                          gint64        loan_id)
+{
+  g_return_if_fail (PD_IS_PATROL_VIEW (self));
+  gtk_stack_set_visible_child_name (self->stack, "keys");
+  pd_key_register_page_select_loan (PD_KEY_REGISTER_PAGE (self->keys), loan_id);
 }

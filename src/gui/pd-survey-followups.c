@@ -9,6 +9,7 @@
 #include "pd-calendar.h"
 #include "pd-form-field.h"
 #include "pd-record-item.h"
+#include "pd-record-selection.h"
 #include "pd-survey-followup.h"
 #include "pd-survey-followups.h"
 #include "pd-text-column.h"
@@ -119,6 +120,12 @@ row_style (gconstpointer record,
   return due != NULL && strcmp (due, tomorrow) <= 0 ? "due-soon" : NULL;
 }
 
+static gint64
+followup_id (gconstpointer record)
+{
+  return ((const PdSurveyFollowup *) record)->id;
+}
+
 static const PdSurveyFollowup *
 selected (PdSurveyFollowups *self)
 {
@@ -191,12 +198,16 @@ pd_survey_followups_reload (PdSurveyFollowups *self)
                              late);
   gtk_label_set_text (self->summary_label, summary);
   pd_record_store_replace (self->store, shown, (GDestroyNotify) pd_survey_followup_free);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->store)); i++)
-    {
-      g_autoptr (PdRecordItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-      if (((PdSurveyFollowup *) pd_record_item_get (item))->id == keep)
-        gtk_single_selection_set_selected (self->selection, i);
-    }
+  pd_record_selection_select (self->selection, followup_id, keep);
+  show_selected (self);
+}
+
+void
+pd_survey_followups_select (PdSurveyFollowups *self,
+                            gint64             id)
+{
+  g_return_if_fail (PD_IS_SURVEY_FOLLOWUPS (self));
+  pd_record_selection_select (self->selection, followup_id, id);
   show_selected (self);
 }
 

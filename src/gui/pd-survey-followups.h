@@ -19,5 +19,8 @@ void pd_survey_followups_set_context  (PdSurveyFollowups *self,
 void pd_survey_followups_set_campaign (PdSurveyFollowups *self,
                                        gint64             campaign_id);
 void pd_survey_followups_reload       (PdSurveyFollowups *self);
+/* Selects opinion follow-up @followup_id when it is listed. */
+void pd_survey_followups_select       (PdSurveyFollowups *self,
+                                       gint64             followup_id);
 
 G_END_DECLS

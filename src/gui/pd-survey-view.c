@@ -11,6 +11,7 @@
 #include "pd-survey-campaign-dialog.h"
 #include "pd-survey-campaign.h"
 #include "pd-survey-entry.h"
+#include "pd-survey-followup.h"
 #include "pd-survey-followups.h"
 #include "pd-survey-stats.h"
 #include "pd-survey-template-dialog.h"
@@ -254,6 +255,25 @@ pd_survey_view_select_campaign (PdSurveyView *self,
   g_return_if_fail (PD_IS_SURVEY_VIEW (self));
   reload_campaigns (self, campaign_id);
   campaign_changed (self);
+}
+
+void
+pd_survey_view_show_followup (PdSurveyView *self,
+                              gint64        followup_id)
+{
+  g_autoptr (PdSurveyFollowup) followup = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (PD_IS_SURVEY_VIEW (self));
+  followup = pd_survey_followup_get (self->ctx, followup_id, &error);
+  if (followup == NULL)
+    {
+      pd_show_error (GTK_WIDGET (self), _("The opinion could not be read"), error);
+      return;
+    }
+  pd_survey_view_select_campaign (self, followup->campaign_id);
+  gtk_stack_set_visible_child_name (self->stack, "followups");
+  pd_survey_followups_select (self->followups, followup_id);
 }
 
 static gboolean

@@ -19,4 +19,8 @@ GtkWidget *pd_survey_view_new             (PdContext    *ctx);
 void       pd_survey_view_select_campaign (PdSurveyView *self,
                                            gint64        campaign_id);
 
+/* Shows opinion follow-up @followup_id on the follow-ups page of its campaign. */
+void       pd_survey_view_show_followup   (PdSurveyView *self,
+                                           gint64        followup_id);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "pd-renovation-view.h"
 #include "pd-release-view.h"
 #include "pd-patrol-view.h"
+#include "pd-today-view.h"
 #include "pd-window.h"
 
 struct _PdWindow
@@ -30,6 +31,85 @@ add_tab (PdWindow   *self,
          const char *title)
 {
   gtk_notebook_append_page (self->notebook, view, gtk_label_new (title));
+}
+
+/* The tab showing a view of @type, made the current one; NULL when the
+ * window has none. */
+static GtkWidget *
+show_tab (PdWindow *self,
+          GType     type)
+{
+  for (int i = 0; i < gtk_notebook_get_n_pages (self->notebook); i++)
+    {
+      GtkWidget *page = gtk_notebook_get_nth_page (self->notebook, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (page, type))
+        {
+          gtk_notebook_set_current_page (self->notebook, i);
+          return page;
+        }
+    }
+  return NULL;
+}
+
+void
+pd_window_show_record (PdWindow    *self,
+                       PdTodayKind  kind,
+                       gint64       record_id)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (PD_IS_WINDOW (self));
+  switch (kind)
+    {
+    case PD_TODAY_RENOVATION_REVIEW:
+    case PD_TODAY_RENOVATION_PATROL:
+    case PD_TODAY_RENOVATION_STOPPED:
+      if ((page = show_tab (self, PD_TYPE_RENOVATION_VIEW)) != NULL)
+        pd_renovation_view_select (PD_RENOVATION_VIEW (page), record_id);
+      break;
+    case PD_TODAY_VACANT_PATROL:
+      if ((page = show_tab (self, PD_TYPE_PATROL_VIEW)) != NULL)
+        pd_patrol_view_show_unit (PD_PATROL_VIEW (page), record_id);
+      break;
+    case PD_TODAY_ANOMALY:
+      if ((page = show_tab (self, PD_TYPE_PATROL_VIEW)) != NULL)
+        pd_patrol_view_show_anomaly (PD_PATROL_VIEW (page), record_id);
+      break;
+    case PD_TODAY_KEY_LOAN:
+      if ((page = show_tab (self, PD_TYPE_PATROL_VIEW)) != NULL)
+        pd_patrol_view_show_loan (PD_PATROL_VIEW (page), record_id);
+      break;
+    case PD_TODAY_HANDOVER_DEFECT:
+    case PD_TODAY_HANDOVER_NOTICE:
+      if ((page = show_tab (self, PD_TYPE_HANDOVER_VIEW)) != NULL)
+        pd_handover_view_show (PD_HANDOVER_VIEW (page), record_id);
+      break;
+    case PD_TODAY_SURVEY_FOLLOWUP:
+      if ((page = show_tab (self, PD_TYPE_SURVEY_VIEW)) != NULL)
+        pd_survey_view_show_followup (PD_SURVEY_VIEW (page), record_id);
+      break;
+    case PD_TODAY_LEASE:
+      if ((page = show_tab (self, PD_TYPE_OWNER_VIEW)) != NULL)
+        pd_owner_view_show_unit (PD_OWNER_VIEW (page), record_id);
+      break;
+    case PD_TODAY_N_KINDS:
+    default:
+      g_return_if_reached ();
+    }
+}
+
+static void
+show_record (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  gint32 kind;
+  gint64 record_id;
+
+  g_variant_get (parameter, "(ix)", &kind, &record_id);
+  if (kind >= 0 && kind < PD_TODAY_N_KINDS)
+    pd_window_show_record (PD_WINDOW (widget), (PdTodayKind) kind, record_id);
 }
 
 static void
@@ -63,6 +143,7 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdWindow, notebook);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, status_label);
   gtk_widget_class_install_action (widget_class, "win.change-password", NULL, change_password);
+  gtk_widget_class_install_action (widget_class, "win.show-record", "(ix)", show_record);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.change-password", NULL);
 }
@@ -95,6 +176,7 @@ pd_window_new (PdApplication *app,
                             pd_database_get_path (pd_context_get_database (ctx)),
                             pd_context_get_user (ctx), pd_role_label (pd_context_get_role (ctx)));
   gtk_label_set_text (self->status_label, status);
+  add_tab (self, pd_today_view_new (ctx), _("Today"));
   add_tab (self, pd_renovation_view_new (ctx), _("Renovations"));
 
   add_tab (self, pd_owner_view_new (ctx), _("Owner Files"));
