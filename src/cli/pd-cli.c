@@ -55,6 +55,8 @@ static const struct
   { "print", "owner-form", pd_cli_print_owner_form, "print owner-form UNIT FILE.pdf [--unmasked]" },
   { "print", "patrol-sheet", pd_cli_print_patrol_sheet, "print patrol-sheet BUILDING FILE.pdf" },
   { "export", "patrols", pd_cli_export_patrols, "export patrols --month YYYY-MM FILE.xlsx" },
+  { "export", "kpi", pd_cli_export_kpi, "export kpi --month YYYY-MM FILE.xlsx" },
+  { "print", "kpi", pd_cli_print_kpi, "print kpi --month YYYY-MM FILE.pdf" },
 };
 
 int

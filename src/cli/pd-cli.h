@@ -69,4 +69,8 @@ int pd_cli_user_add             (PdContext *ctx, int argc, char **argv);
 int pd_cli_user_passwd          (PdContext *ctx, int argc, char **argv);
 int pd_cli_user_list            (PdContext *ctx, int argc, char **argv);
 
+/* The monthly KPI report (pd-cli-kpi.c). */
+int pd_cli_export_kpi          (PdContext *ctx, int argc, char **argv);
+int pd_cli_print_kpi           (PdContext *ctx, int argc, char **argv);
+
 G_END_DECLS

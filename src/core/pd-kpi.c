@@ -306,3 +306,12 @@ pd_kpi_period_label (PdKpiPeriod period)
       g_return_val_if_reached ("");
     }
 }
+
+char *
+pd_kpi_period_title (const PdKpiReport *report,
+                     PdKpiPeriod        period)
+{
+  g_return_val_if_fail (period < PD_KPI_N_PERIODS, NULL);
+  /* Translators: a column title, e.g. 本月（2026-10） */
+  return g_strdup_printf (C_("kpi", "%s (%s)"), pd_kpi_period_label (period), report->periods[period].month);
+}

@@ -120,5 +120,8 @@ char        *pd_kpi_value_format (const PdKpiMonth  *month,
                                   PdKpiLine          line);
 /* "本月", "上月", "去年同月" (translated). */
 const char  *pd_kpi_period_label (PdKpiPeriod        period);
+/* A column title: "本月（2026-10）". */
+char        *pd_kpi_period_title (const PdKpiReport *report,
+                                  PdKpiPeriod        period);
 
 G_END_DECLS

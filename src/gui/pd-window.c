@@ -5,6 +5,7 @@
 
 #include "pd-estate.h"
 #include "pd-handover-view.h"
+#include "pd-kpi-actions.h"
 #include "pd-office-actions.h"
 #include "pd-owner-view.h"
 #include "pd-password-dialog.h"
@@ -166,6 +167,7 @@ pd_window_new (PdApplication *app,
 
   self->ctx = g_object_ref (ctx);
   pd_office_actions_install (GTK_WINDOW (self), ctx);
+  pd_kpi_actions_install (GTK_WINDOW (self), ctx);
   estate_id = pd_estate_current_id (ctx, NULL);
   estate = pd_estate_get_name (ctx, estate_id);
   /* Translators: the window title; %s is the estate's name */
