@@ -41,6 +41,22 @@ pd_test_gui_find (GtkWidget  *root,
   return found;
 }
 
+/* The widget with the builder (template) id @id below @root, or NULL. */
+static inline GtkWidget *
+pd_test_gui_find_id (GtkWidget  *root,
+                     const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = pd_test_gui_find_id (child, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A toplevel other than @main_window, by type. */
 static inline GtkWidget *
 pd_test_gui_find_toplevel (GtkWidget *main_window,

@@ -14,6 +14,7 @@
 #include "pd-owner-view.h"
 #include "pd-record-item.h"
 #include "pd-test-fixture.h"
+#include "pd-test-gui.h"
 #include "pd-unit-role.h"
 
 #define NOW "2026-03-10 09:30:00"
@@ -38,21 +39,6 @@ iterate (void)
     }
 }
 
-static GtkWidget *
-find_by_id (GtkWidget  *widget,
-            const char *id)
-{
-  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 has_label (GtkWidget  *widget,
            const char *text)
@@ -69,7 +55,7 @@ has_label (GtkWidget  *widget,
 static GListModel *
 list_model (Fixture *fixture)
 {
-  GtkWidget *list = find_by_id (fixture->view, "list_view");
+  GtkWidget *list = pd_test_gui_find_id (fixture->view, "list_view");
 
   g_assert_nonnull (list);
   return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (list)));
@@ -141,8 +127,8 @@ static void
 test_list_and_search (Fixture      *fixture,
                       gconstpointer data)
 {
-  GtkWidget *search = find_by_id (fixture->view, "search_entry");
-  GtkWidget *count = find_by_id (fixture->view, "count_label");
+  GtkWidget *search = pd_test_gui_find_id (fixture->view, "search_entry");
+  GtkWidget *count = pd_test_gui_find_id (fixture->view, "count_label");
   GListModel *model = list_model (fixture);
   guint n;
 
@@ -208,14 +194,14 @@ test_list_and_search (Fixture      *fixture,
   gtk_editable_set_text (GTK_EDITABLE (search), "no such owner");
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_by_id (fixture->view, "list_stack"))), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pd_test_gui_find_id (fixture->view, "list_stack"))), ==, "empty");
 }
 
 static void
 test_sort_by_header (Fixture      *fixture,
                      gconstpointer data)
 {
-  GtkColumnView *list = GTK_COLUMN_VIEW (find_by_id (fixture->view, "list_view"));
+  GtkColumnView *list = GTK_COLUMN_VIEW (pd_test_gui_find_id (fixture->view, "list_view"));
   GListModel *columns = gtk_column_view_get_columns (list);
   g_autoptr (GtkColumnViewColumn) area = g_list_model_get_item (columns, 4);
   double largest = (double) pd_test_count (fixture->ctx, "SELECT CAST(max(gross_area) * 100 AS INTEGER) FROM unit", NULL) / 100;
@@ -234,13 +220,13 @@ static GtkWidget *
 select_unit (Fixture    *fixture,
              const char *unit_code)
 {
-  GtkColumnView *list = GTK_COLUMN_VIEW (find_by_id (fixture->view, "list_view"));
+  GtkColumnView *list = GTK_COLUMN_VIEW (pd_test_gui_find_id (fixture->view, "list_view"));
   guint position = position_of (fixture, unit_code);
 
   g_assert_cmpuint (position, !=, G_MAXUINT);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (list)), position);
   iterate ();
-  return find_by_id (fixture->view, "file_box");
+  return pd_test_gui_find_id (fixture->view, "file_box");
 }
 
 static void
@@ -256,21 +242,21 @@ test_edit_save_and_history (Fixture      *fixture,
   gint64 audit_rows;
 
   g_assert_nonnull (detail);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (detail, "title_label"))), ==, "1-1-101");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pd_test_gui_find_id (detail, "title_label"))), ==, "1-1-101");
   mobile = field_entry (file, "mobile");
   old_mobile = g_strdup (gtk_editable_get_text (mobile));
   g_assert_cmpuint (strlen (old_mobile), ==, 11);
-  g_assert_false (gtk_widget_is_sensitive (find_by_id (detail, "revert_button")) &&
-                  gtk_widget_get_visible (find_by_id (detail, "revert_button")));
+  g_assert_false (gtk_widget_is_sensitive (pd_test_gui_find_id (detail, "revert_button")) &&
+                  gtk_widget_get_visible (pd_test_gui_find_id (detail, "revert_button")));
 
   audit_rows = pd_test_count (fixture->ctx, "SELECT max(id) FROM audit_log", NULL);
   gtk_editable_set_text (mobile, "139 1234 5678");
   iterate ();
-  g_assert_true (gtk_widget_get_visible (find_by_id (detail, "dirty_label")));
+  g_assert_true (gtk_widget_get_visible (pd_test_gui_find_id (detail, "dirty_label")));
   g_assert_true (gtk_widget_activate_action (detail, "detail.save", NULL));
   iterate ();
   g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM person WHERE name = '张三' AND mobile = '13912345678'", NULL), ==, 1);
-  g_assert_false (gtk_widget_get_visible (find_by_id (detail, "dirty_label")));
+  g_assert_false (gtk_widget_get_visible (pd_test_gui_find_id (detail, "dirty_label")));
   /* Fields shown rounded and left alone are not rewritten (no phantom changes). */
   {
     g_autofree char *before = g_strdup_printf ("%" G_GINT64_FORMAT, audit_rows);
@@ -280,7 +266,7 @@ test_edit_save_and_history (Fixture      *fixture,
   g_assert_cmpstr (row_at (fixture, position_of (fixture, "1-1-101"))->owner_mobile, ==, "13912345678");
   g_assert_true (has_label (fixture->view, "139****5678"));
 
-  history = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_by_id (detail, "history_view"))));
+  history = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (pd_test_gui_find_id (detail, "history_view"))));
   for (guint i = 0; i < g_list_model_get_n_items (history); i++)
     {
       g_autoptr (GObject) item = g_list_model_get_item (history, i);
@@ -311,7 +297,7 @@ test_edit_save_and_history (Fixture      *fixture,
   g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM audit_log", NULL), ==, audit_rows);
   g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM person WHERE mobile = '13912345678'", NULL), ==, 1);
   g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM unit WHERE layout = '复式五室三厅'", NULL), ==, 0);
-  g_assert_true (gtk_widget_get_visible (find_by_id (detail, "dirty_label")));
+  g_assert_true (gtk_widget_get_visible (pd_test_gui_find_id (detail, "dirty_label")));
   /* Correcting the value clears the complaint. */
   gtk_editable_set_text (mobile, "13912345679");
   g_assert_null (pd_form_field_get_error (pd_form_field_find (file, "mobile")));
@@ -362,8 +348,8 @@ test_new_file (Fixture      *fixture,
                                   "JOIN person p ON p.id = r.person_id WHERE u.code = '9-1-1801' "
                                   "AND u.gross_area = 120.5 AND r.role = 'owner' AND p.name = '欧阳明'", NULL), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, UNITS + 1);
-  detail = gtk_widget_get_ancestor (find_by_id (fixture->view, "file_box"), g_type_from_name ("PdOwnerDetail"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (detail, "title_label"))), ==, "9-1-1801");
+  detail = gtk_widget_get_ancestor (pd_test_gui_find_id (fixture->view, "file_box"), g_type_from_name ("PdOwnerDetail"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pd_test_gui_find_id (detail, "title_label"))), ==, "9-1-1801");
 }
 
 static char *
@@ -388,14 +374,14 @@ test_residents_and_transfer (Fixture      *fixture,
                                                "WHERE r.role = 'tenant' AND r.ended_on = '' ORDER BY u.id LIMIT 1");
   GtkWidget *file = select_unit (fixture, code);
   GtkWidget *detail = gtk_widget_get_ancestor (file, g_type_from_name ("PdOwnerDetail"));
-  GtkWidget *residents = find_by_id (detail, "residents");
+  GtkWidget *residents = pd_test_gui_find_id (detail, "residents");
   GtkSingleSelection *selection;
   GtkWindow *dialog;
   GtkListBox *hits;
   GtkListBoxRow *hit;
 
   /* End the tenancy on a date. */
-  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_by_id (residents, "residents_view"))));
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (pd_test_gui_find_id (residents, "residents_view"))));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
     {
       g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
@@ -403,7 +389,7 @@ test_residents_and_transfer (Fixture      *fixture,
         gtk_single_selection_set_selected (selection, i);
     }
   iterate ();
-  gtk_editable_set_text (GTK_EDITABLE (find_by_id (residents, "ended_on_entry")), "2026-03-09");
+  gtk_editable_set_text (GTK_EDITABLE (pd_test_gui_find_id (residents, "ended_on_entry")), "2026-03-09");
   g_assert_true (gtk_widget_activate_action (residents, "residents.end-role", NULL));
   iterate ();
   g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM unit_role r JOIN unit u ON u.id = r.unit_id "
@@ -411,12 +397,12 @@ test_residents_and_transfer (Fixture      *fixture,
   g_assert_cmpstr (row_at (fixture, position_of (fixture, code))->tenants, ==, "");
 
   /* A vehicle: a bad plate is refused next to its field, a good one added. */
-  gtk_editable_set_text (GTK_EDITABLE (find_by_id (residents, "plate_entry")), "12345");
+  gtk_editable_set_text (GTK_EDITABLE (pd_test_gui_find_id (residents, "plate_entry")), "12345");
   g_assert_true (gtk_widget_activate_action (residents, "residents.add-vehicle", NULL));
   iterate ();
-  g_assert_nonnull (pd_form_field_get_error (pd_form_field_find (find_by_id (residents, "vehicle_form"), "plate")));
-  gtk_editable_set_text (GTK_EDITABLE (find_by_id (residents, "plate_entry")), "粤B 9Z999");
-  gtk_editable_set_text (GTK_EDITABLE (find_by_id (residents, "parking_space_entry")), "B2-088");
+  g_assert_nonnull (pd_form_field_get_error (pd_form_field_find (pd_test_gui_find_id (residents, "vehicle_form"), "plate")));
+  gtk_editable_set_text (GTK_EDITABLE (pd_test_gui_find_id (residents, "plate_entry")), "粤B 9Z999");
+  gtk_editable_set_text (GTK_EDITABLE (pd_test_gui_find_id (residents, "parking_space_entry")), "B2-088");
   g_assert_true (gtk_widget_activate_action (residents, "residents.add-vehicle", NULL));
   iterate ();
   g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM vehicle v JOIN unit u ON u.id = v.unit_id "
@@ -427,8 +413,8 @@ test_residents_and_transfer (Fixture      *fixture,
   iterate ();
   dialog = find_dialog ("PdRoleDialog");
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "person_search_entry")), "zs");
-  hits = GTK_LIST_BOX (find_by_id (GTK_WIDGET (dialog), "hits_list"));
+  gtk_editable_set_text (GTK_EDITABLE (pd_test_gui_find_id (GTK_WIDGET (dialog), "person_search_entry")), "zs");
+  hits = GTK_LIST_BOX (pd_test_gui_find_id (GTK_WIDGET (dialog), "hits_list"));
   for (int wait = 0; wait < 100 && gtk_list_box_get_row_at_index (hits, 0) == NULL; wait++)
     {
       g_usleep (10000);
@@ -438,7 +424,7 @@ test_residents_and_transfer (Fixture      *fixture,
   g_assert_nonnull (hit);
   gtk_widget_activate (GTK_WIDGET (hit));
   iterate ();
-  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (find_by_id (GTK_WIDGET (dialog), "chosen_label"))),
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (pd_test_gui_find_id (GTK_WIDGET (dialog), "chosen_label"))),
                                    "Existing person: 张三"));
   gtk_editable_set_text (field_entry (GTK_WIDGET (dialog), "transfer_date"), "2026-03-10");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL));
@@ -449,7 +435,7 @@ test_residents_and_transfer (Fixture      *fixture,
                                                 "AND r.ended_on = '' AND p.name = '张三' AND r.start_on = '2026-03-10'", code), ==, 1);
   g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM person WHERE name = '张三'", NULL), ==, 1);
   g_assert_cmpstr (row_at (fixture, position_of (fixture, code))->owners, ==, "张三");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (detail, "title_label"))), ==, code);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pd_test_gui_find_id (detail, "title_label"))), ==, code);
 }
 
 static void
@@ -480,7 +466,7 @@ test_unsaved_edits_ask (Fixture      *fixture,
 {
   GtkWidget *file = select_unit (fixture, "1-1-101");
   GtkWidget *detail = gtk_widget_get_ancestor (file, g_type_from_name ("PdOwnerDetail"));
-  GtkColumnView *list = GTK_COLUMN_VIEW (find_by_id (fixture->view, "list_view"));
+  GtkColumnView *list = GTK_COLUMN_VIEW (pd_test_gui_find_id (fixture->view, "list_view"));
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (list));
   GtkWindow *question;
   gboolean gone = FALSE;
@@ -503,7 +489,7 @@ test_unsaved_edits_ask (Fixture      *fixture,
   gtk_dialog_response (GTK_DIALOG (find_dialog ("GtkMessageDialog")), GTK_RESPONSE_ACCEPT);
   iterate ();
   g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM unit WHERE code = '1-1-101' AND layout = '复式五室三厅'", NULL), ==, 1);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (detail, "title_label"))), ==, "1-1-102");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pd_test_gui_find_id (detail, "title_label"))), ==, "1-1-102");
 
   /* Closing the window: asked too; Discard closes without writing. */
   gtk_editable_set_text (field_entry (file, "layout"), "跃层");

@@ -13,6 +13,7 @@
 #include "pd-import-dialog.h"
 #include "pd-owner-detail.h"
 #include "pd-owner-list-model.h"
+#include "pd-owner-output.h"
 #include "pd-owner-view.h"
 #include "pd-record-item.h"
 #include "pd-role-dialog.h"
@@ -37,6 +38,7 @@ struct _PdOwnerView
   GtkWidget          *toolbar;
   GtkSearchEntry     *search_entry;
   GtkLabel           *count_label;
+  GtkLabel           *output_label;   /* what the last export or PDF wrote */
   GtkPaned           *paned;
   GtkStack           *list_stack;
   GtkColumnView      *list_view;
@@ -450,13 +452,34 @@ import_action (GtkWidget  *widget,
   pd_import_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->ctx);
 }
 
-/* Export and print come from their own modules; until those are part of
- * the build the actions stay disabled (see pd_owner_view_init). */
+/* Ctrl+E: the whole list, whatever the search shows — the workbook is the
+ * office's ledger, not a view of it. */
 static void
-pending_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
+  PdOwnerView *self = PD_OWNER_VIEW (widget);
+
+  pd_owner_output_export (widget, self->ctx, self->output_label);
+}
+
+/* Ctrl+P prints the 业主信息登记表 of the unit whose file is shown (the
+ * print dialog has the preview); "Save as PDF" writes it to a file. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PdOwnerView *self = PD_OWNER_VIEW (widget);
+  gint64 unit_id = pd_owner_detail_get_unit_id (self->detail);
+
+  if (unit_id == 0)
+    unit_id = selected_unit_id (self);
+  if (g_str_equal (action_name, "owners.save-pdf"))
+    pd_owner_output_save_pdf (widget, self->ctx, unit_id, self->output_label);
+  else
+    pd_owner_output_print (widget, self->ctx, unit_id);
 }
 
 /* ---- object ------------------------------------------------------------ */
@@ -514,6 +537,7 @@ pd_owner_view_class_init (PdOwnerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdOwnerView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, PdOwnerView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PdOwnerView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PdOwnerView, output_label);
   gtk_widget_class_bind_template_child (widget_class, PdOwnerView, paned);
   gtk_widget_class_bind_template_child (widget_class, PdOwnerView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, PdOwnerView, list_view);
@@ -523,8 +547,9 @@ pd_owner_view_class_init (PdOwnerViewClass *klass)
   gtk_widget_class_install_action (widget_class, "owners.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "owners.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "owners.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "owners.export", NULL, pending_action);
-  gtk_widget_class_install_action (widget_class, "owners.print", NULL, pending_action);
+  gtk_widget_class_install_action (widget_class, "owners.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "owners.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "owners.save-pdf", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "owners.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "owners.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "owners.save", NULL);
@@ -560,8 +585,6 @@ pd_owner_view_init (PdOwnerView *self)
   add_column (self, pd_text_column_new (_("State"), state_text, state_style, self, 0, 72), PD_OWNER_SORT_STATE);
   add_column (self, pd_text_column_new (_("Area (m²)"), area_text, NULL, self, 1, 76), PD_OWNER_SORT_AREA);
   add_column (self, pd_text_column_new (_("Tenants"), tenants_text, NULL, self, 0, 76), -1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "owners.export", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "owners.print", FALSE);
 }
 
 GtkWidget *

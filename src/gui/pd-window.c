@@ -178,11 +178,12 @@ pd_window_new (PdApplication *app,
                             pd_database_get_path (pd_context_get_database (ctx)),
                             pd_context_get_user (ctx), pd_role_label (pd_context_get_role (ctx)));
   gtk_label_set_text (self->status_label, status);
+  /* What is due today first, then the owner files (the office's everyday
+   * lookup), then the work in the order a unit meets it (DOMAIN §1-§6). */
   add_tab (self, pd_today_view_new (ctx), _("Today"));
-  add_tab (self, pd_renovation_view_new (ctx), _("Renovations"));
-
   add_tab (self, pd_owner_view_new (ctx), _("Owner Files"));
   add_tab (self, GTK_WIDGET (pd_handover_view_new (ctx)), C_("handover", "Handovers"));
+  add_tab (self, pd_renovation_view_new (ctx), _("Renovations"));
   add_tab (self, pd_release_view_new (ctx), _("Release Slips"));
   add_tab (self, pd_survey_view_new (ctx), _("Satisfaction Surveys"));
   add_tab (self, pd_patrol_view_new (ctx), _("Vacant-Unit Patrols"));
