@@ -1,6 +1,7 @@
 /* pd-test-gui.h — driving real widgets in GUI tests under Xvfb: run the
- * main loop, find widgets by type and name, type text key by key, save a
- * PNG of a window when PD_TEST_SHOTS=DIR is set. */
+ * main loop, find widgets by type and name, type text key by key, press a
+ * widget's keyboard shortcut, print through the print dialog to a PDF file,
+ * save a PNG of a window when PD_TEST_SHOTS=DIR is set. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -104,6 +105,148 @@ pd_test_gui_enter (GtkWidget *entry)
   g_assert_true (GTK_IS_ENTRY (entry));
   g_signal_emit_by_name (entry, "activate");
   pd_test_gui_spin ();
+}
+
+/* Presses the shortcut @keyval + @modifiers that @widget's class binds (as
+ * gtk_widget_class_add_binding_action set it up), the way GTK dispatches
+ * the key; fails the test when @widget has no such binding. */
+static inline void
+pd_test_gui_press (GtkWidget      *widget,
+                   guint           keyval,
+                   GdkModifierType modifiers)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              pd_test_gui_spin ();
+              return;
+            }
+        }
+    }
+  g_error ("%s has no shortcut %s", G_OBJECT_TYPE_NAME (widget), gdk_keyval_name (keyval));
+}
+
+/* A shown toplevel of the type named @type_name, or NULL (by name: the
+ * print dialog's type exists only once one is made). */
+static inline GtkWindow *
+pd_test_gui_shown_toplevel (const char *type_name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), type_name) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* Runs the main loop until @path exists (a save dialog checks the file
+ * asynchronously before it answers; printing writes in the background). */
+static inline void
+pd_test_gui_wait_for_file (const char *path)
+{
+  for (int i = 0; i < 500 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    {
+      pd_test_gui_spin ();
+      g_usleep (10000);
+    }
+  /* When it did not come, say what is on screen instead (an error?). */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+          g_autofree char *text = NULL;
+
+          if (GTK_IS_MESSAGE_DIALOG (window))
+            g_object_get (window, "secondary-text", &text, NULL);
+          g_printerr ("open: %s %s\n", G_OBJECT_TYPE_NAME (window), text ? text : "");
+        }
+    }
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  pd_test_gui_spin ();
+}
+
+typedef struct
+{
+  const char *path;
+  gboolean    configured;
+  gboolean    answered;
+} PdTestPrintJob;
+
+static inline gboolean
+pd_test_gui_answer_print_dialog (gpointer data)
+{
+  PdTestPrintJob *job = data;
+  GtkWindow *dialog = pd_test_gui_shown_toplevel ("GtkPrintUnixDialog");
+  g_autoptr (GObject) printer = NULL;
+  gboolean is_virtual = FALSE;
+
+  if (dialog == NULL)
+    return G_SOURCE_CONTINUE;
+  /* Through properties: <gtk/gtkunixprint.h> is a pkg-config module of its
+   * own that the tests do not otherwise need. */
+  g_object_get (dialog, "selected-printer", &printer, NULL);
+  if (printer != NULL)
+    g_object_get (printer, "is-virtual", &is_virtual, NULL);
+  if (!is_virtual && !job->configured)
+    {
+      g_autoptr (GtkPrintSettings) settings = gtk_print_settings_new ();
+      g_autofree char *uri = g_filename_to_uri (job->path, NULL, NULL);
+
+      /* GTK's file backend, by its name in the test's language: the
+       * dialog selects it once it is listed. */
+      gtk_print_settings_set_printer (settings, g_dgettext ("gtk40", "Print to File"));
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+      g_object_set (dialog, "print-settings", settings, NULL);
+      job->configured = TRUE;
+    }
+  if (!is_virtual)
+    return G_SOURCE_CONTINUE;
+  job->answered = TRUE;
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  return G_SOURCE_REMOVE;
+}
+
+/* Presses @widget's shortcut @keyval + @modifiers, which must open the
+ * print dialog, and prints with it to the PDF file @path; returns when
+ * the file is there. */
+static inline void
+pd_test_gui_print_to_pdf (GtkWidget      *widget,
+                          guint           keyval,
+                          GdkModifierType modifiers,
+                          const char     *path)
+{
+  PdTestPrintJob job = { path, FALSE, FALSE };
+  guint source = g_timeout_add (50, pd_test_gui_answer_print_dialog, &job);
+
+  /* The print dialog runs its own main loop, where the timeout answers it. */
+  pd_test_gui_press (widget, keyval, modifiers);
+  if (!job.answered)
+    g_source_remove (source);
+  g_assert_true (job.answered);
+  pd_test_gui_wait_for_file (path);
 }
 
 static inline void

@@ -25,58 +25,13 @@ typedef struct
   GtkWidget *view;
 } Fixture;
 
-/* A shown toplevel of the type named @type_name (by name: the print
- * dialog's type is registered only once one is made). */
-static GtkWindow *
-find_toplevel (const char *type_name)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-      if (g_str_equal (G_OBJECT_TYPE_NAME (window), type_name) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
-}
-
-/* Runs the main loop until @path exists (the save dialog checks the file
- * asynchronously before it answers). */
-static void
-wait_for_file (const char *path)
-{
-  for (int i = 0; i < 500 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
-    {
-      pd_test_gui_spin ();
-      g_usleep (10000);
-    }
-  /* When it did not come, say what is on screen instead (an error?). */
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-          g_autofree char *text = NULL;
-
-          if (GTK_IS_MESSAGE_DIALOG (window))
-            g_object_get (window, "secondary-text", &text, NULL);
-          g_printerr ("open: %s %s\n", G_OBJECT_TYPE_NAME (window), text ? text : "");
-        }
-    }
-  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
-  pd_test_gui_spin ();
-}
-
 /* Answers the save dialog the tab opened: @path, and the unmasked choice
  * when given (NULL: the choice must not be offered). */
 static void
 answer_save_dialog (const char *path,
                     const char *unmasked)
 {
-  GtkWindow *dialog = find_toplevel ("GtkFileChooserDialog");
+  GtkWindow *dialog = pd_test_gui_shown_toplevel ("GtkFileChooserDialog");
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *name = g_path_get_basename (path);
   g_autoptr (GFile) folder = g_file_new_for_path (dir);
@@ -93,7 +48,7 @@ answer_save_dialog (const char *path,
   g_assert_no_error (error);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  wait_for_file (path);
+  pd_test_gui_wait_for_file (path);
 }
 
 /* The rows of the workbook's first sheet, header first: cells joined by tabs. */
@@ -145,45 +100,6 @@ fixture_tear_down (Fixture      *fixture,
   g_clear_object (&fixture->ctx);
 }
 
-/* Ctrl+E as a user presses it: the key reaches the tab's binding. */
-static void
-press_ctrl (Fixture *fixture,
-            guint    keyval)
-{
-  GtkWidget *list = pd_test_gui_find_id (fixture->view, "list_view");
-  GtkEventController *shortcuts = NULL;
-  GListModel *controllers;
-
-  gtk_widget_grab_focus (list);
-  pd_test_gui_spin ();
-  /* The tab's class shortcuts: the controller with the widget's bindings. */
-  controllers = gtk_widget_observe_controllers (fixture->view);
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && shortcuts == NULL; i++)
-    {
-      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
-      if (GTK_IS_SHORTCUT_CONTROLLER (controller))
-        shortcuts = controller;
-    }
-  g_object_unref (controllers);
-  g_assert_nonnull (shortcuts);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shortcuts)); i++)
-    {
-      g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (shortcuts), i);
-      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-      if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-          gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_CONTROL_MASK)
-        {
-          g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, fixture->view,
-                                                       gtk_shortcut_get_arguments (shortcut)));
-          pd_test_gui_spin ();
-          return;
-        }
-    }
-  g_error ("no Ctrl+%s on the tab", gdk_keyval_name (keyval));
-}
-
 static void
 test_export_list (Fixture      *fixture,
                   gconstpointer data)
@@ -200,7 +116,7 @@ test_export_list (Fixture      *fixture,
   /* A search narrows the screen, not the ledger the office exports. */
   gtk_editable_set_text (GTK_EDITABLE (search), "zs");
   pd_test_gui_spin ();
-  press_ctrl (fixture, GDK_KEY_e);
+  pd_test_gui_press (fixture->view, GDK_KEY_e, GDK_CONTROL_MASK);
   answer_save_dialog (masked, "false");
   rows = workbook_rows (masked);
   g_assert_cmpuint (g_strv_length (rows), ==, UNITS + 1);
@@ -278,49 +194,6 @@ owner_of (Fixture    *fixture,
   return name;
 }
 
-typedef struct
-{
-  const char *path;
-  gboolean    configured;
-  gboolean    answered;
-} PrintJob;
-
-/* In the print dialog: take GTK's "Print to File" printer, as PDF into
- * the job's path, and print. */
-static gboolean
-answer_print_dialog (gpointer data)
-{
-  PrintJob *job = data;
-  GtkWindow *dialog = find_toplevel ("GtkPrintUnixDialog");
-  g_autoptr (GObject) printer = NULL;
-  gboolean is_virtual = FALSE;
-
-  if (dialog == NULL)
-    return G_SOURCE_CONTINUE;
-  /* Through properties: <gtk/gtkunixprint.h> is a separate pkg-config
-   * module the tests do not otherwise need. */
-  g_object_get (dialog, "selected-printer", &printer, NULL);
-  if (printer != NULL)
-    g_object_get (printer, "is-virtual", &is_virtual, NULL);
-  if (!is_virtual && !job->configured)
-    {
-      g_autoptr (GtkPrintSettings) settings = gtk_print_settings_new ();
-      g_autofree char *uri = g_filename_to_uri (job->path, NULL, NULL);
-
-      /* The file backend's printer: the dialog selects it once listed. */
-      gtk_print_settings_set_printer (settings, "Print to File");
-      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
-      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
-      g_object_set (dialog, "print-settings", settings, NULL);
-      job->configured = TRUE;
-    }
-  if (!is_virtual)
-    return G_SOURCE_CONTINUE;
-  job->answered = TRUE;
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 test_print_form (Fixture      *fixture,
                  gconstpointer data)
@@ -329,17 +202,11 @@ test_print_form (Fixture      *fixture,
   g_autofree char *printed = g_build_filename (pd_test_tmpdir (), "printed-form.pdf", NULL);
   g_autofree char *saved = g_build_filename (pd_test_tmpdir (), "saved-form.pdf", NULL);
   g_autofree char *text = NULL;
-  PrintJob job = { printed, FALSE, FALSE };
-  guint source;
 
   select_unit (fixture, "1-2-301");
-  /* Ctrl+P: the print dialog (with its preview button) on the form. */
-  source = g_timeout_add (50, answer_print_dialog, &job);
-  press_ctrl (fixture, GDK_KEY_p);
-  if (!job.answered)
-    g_source_remove (source);
-  g_assert_true (job.answered);
-  wait_for_file (printed);
+  /* Ctrl+P: the print dialog (with its preview button) on the form, its
+   * "Print to File" printer writing a PDF. */
+  pd_test_gui_print_to_pdf (fixture->view, GDK_KEY_p, GDK_CONTROL_MASK, printed);
   text = pd_test_pdf_text (printed);
   g_assert_nonnull (strstr (text, owner));
   g_assert_nonnull (strstr (text, "1-2-301"));

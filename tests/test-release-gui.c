@@ -1,7 +1,7 @@
 /* Release slips in the GUI, under Xvfb: a three-item slip issued with the
  * keyboard alone — real key events through the X server (XTest) — and the
  * keystrokes counted; the gate check releasing a scanned slip once; the
- * register's filters. */
+ * register's filters; batch printing the slips chosen in the register. */
 #include "config.h"
 
 #include <dlfcn.h>
@@ -19,6 +19,7 @@
 #include "pd-release-slip-dialog.h"
 #include "pd-release-view.h"
 #include "pd-test-fixture.h"
+#include "pd-test-gui.h"
 
 #define NOW "2026-04-15 10:00:00"
 
@@ -350,6 +351,51 @@ test_register_filters (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+occurrences (const char *text,
+             const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* Batch print: the slips chosen in the register go through the print
+ * dialog together (here its "Print to File"), each with both parts. */
+static void
+test_batch_print (void)
+{
+  g_autoptr (PdContext) ctx = office ();
+  g_autofree char *path = g_build_filename (pd_test_tmpdir (), "batch.pdf", NULL);
+  g_autofree char *text = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = pd_release_view_new (ctx);
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_named (view, "register")));
+  const char *serials[5];
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  pd_test_gui_spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >=, G_N_ELEMENTS (serials));
+  for (guint i = 0; i < G_N_ELEMENTS (serials); i++)
+    {
+      g_autoptr (PdRecordItem) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+      serials[i] = ((const PdReleaseSlip *) pd_record_item_get (item))->serial;
+    }
+  g_assert_true (gtk_selection_model_select_range (selection, 1, 3, TRUE));
+  pd_test_gui_print_to_pdf (view, GDK_KEY_p, GDK_CONTROL_MASK, path);
+  text = pd_test_pdf_text (path);
+  for (guint i = 1; i <= 3; i++)
+    if (occurrences (text, serials[i]) < 2)
+      g_error ("slip %s is not printed in two parts:\n%s", serials[i], text);
+  g_assert_null (strstr (text, serials[0]));
+  g_assert_null (strstr (text, serials[4]));
+  gtk_window_destroy (GTK_WINDOW (window));
+  pd_test_gui_spin ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -360,5 +406,6 @@ main (int    argc,
   g_test_add_func ("/release/gui/refusal-beside-field", test_refusal_beside_field);
   g_test_add_func ("/release/gui/gate-check", test_gate_check);
   g_test_add_func ("/release/gui/register-filters", test_register_filters);
+  g_test_add_func ("/release/gui/batch-print", test_batch_print);
   return g_test_run ();
 }

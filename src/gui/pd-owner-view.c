@@ -16,6 +16,7 @@
 #include "pd-owner-output.h"
 #include "pd-owner-view.h"
 #include "pd-record-item.h"
+#include "pd-release-slip-dialog.h"
 #include "pd-role-dialog.h"
 #include "pd-text-column.h"
 #include "pd-validate.h"
@@ -464,6 +465,16 @@ export_action (GtkWidget  *widget,
   pd_owner_output_export (widget, self->ctx, self->output_label);
 }
 
+/* The unit whose file is shown: the selected one, unless the user is
+ * being asked about unsaved edits of the one before. */
+static gint64
+shown_unit_id (PdOwnerView *self)
+{
+  gint64 unit_id = pd_owner_detail_get_unit_id (self->detail);
+
+  return unit_id != 0 ? unit_id : selected_unit_id (self);
+}
+
 /* Ctrl+P prints the 业主信息登记表 of the unit whose file is shown (the
  * print dialog has the preview); "Save as PDF" writes it to a file. */
 static void
@@ -472,14 +483,26 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   PdOwnerView *self = PD_OWNER_VIEW (widget);
-  gint64 unit_id = pd_owner_detail_get_unit_id (self->detail);
+  gint64 unit_id = shown_unit_id (self);
 
-  if (unit_id == 0)
-    unit_id = selected_unit_id (self);
   if (g_str_equal (action_name, "owners.save-pdf"))
     pd_owner_output_save_pdf (widget, self->ctx, unit_id, self->output_label);
   else
     pd_owner_output_print (widget, self->ctx, unit_id);
+}
+
+/* Ctrl+R: a release slip (放行条) for the unit whose file is shown, its
+ * applicants filled in; with no unit the dialog asks for one. */
+static void
+release_slip_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PdOwnerView *self = PD_OWNER_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  pd_release_slip_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->ctx,
+                                  shown_unit_id (self));
 }
 
 /* ---- object ------------------------------------------------------------ */
@@ -550,11 +573,13 @@ pd_owner_view_class_init (PdOwnerViewClass *klass)
   gtk_widget_class_install_action (widget_class, "owners.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "owners.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "owners.save-pdf", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "owners.release-slip", NULL, release_slip_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "owners.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "owners.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "owners.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "owners.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "owners.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "owners.release-slip", NULL);
 }
 
 static void

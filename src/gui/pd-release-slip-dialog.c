@@ -311,6 +311,9 @@ issue_action (GtkWidget  *widget,
   gtk_label_set_text (self->status_label, status);
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "done");
+  /* The form goes read-only: take the focus off its entry first, so the
+   * entry is told it lost it (Ctrl+P and Ctrl+N work from the window). */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   set_form_sensitive (self, FALSE);
   g_signal_emit (self, signals[SIGNAL_ISSUED], 0, slip->id);
 }
@@ -571,4 +574,38 @@ pd_release_slip_dialog_present (GtkWindow *parent,
 
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+void
+pd_release_slip_dialog_set_reason (PdReleaseSlipDialog *self,
+                                   const char          *reason,
+                                   const char          *note)
+{
+  g_return_if_fail (PD_IS_RELEASE_SLIP_DIALOG (self));
+  g_return_if_fail (reason != NULL);
+
+  if (g_str_equal (reason, "moving_out"))
+    gtk_toggle_button_set_active (self->moving_button, TRUE);
+  else if (g_str_equal (reason, "renovation"))
+    gtk_toggle_button_set_active (self->renovation_button, TRUE);
+  else
+    gtk_toggle_button_set_active (self->other_button, TRUE);
+  set_entry (self->reason_note_entry, note);
+  update_sections (self);
+}
+
+gboolean
+pd_release_slip_dialog_set_applicant (PdReleaseSlipDialog *self,
+                                      gint64               person_id)
+{
+  g_return_val_if_fail (PD_IS_RELEASE_SLIP_DIALOG (self), FALSE);
+
+  for (guint i = 0; self->applicants != NULL && i < self->applicants->len; i++)
+    if (((PdUnitRole *) g_ptr_array_index (self->applicants, i))->person_id == person_id)
+      {
+        gtk_drop_down_set_selected (self->applicant_dropdown, i);
+        update_sections (self);
+        return TRUE;
+      }
+  return FALSE;
 }

@@ -10,6 +10,7 @@
 #include "pd-renovation-form.h"
 #include "pd-renovation-output.h"
 #include "pd-record-item.h"
+#include "pd-release-slip-dialog.h"
 #include "pd-text-column.h"
 #include "pd-renovation-patrol-panel.h"
 #include "pd-renovation-patrol.h"
@@ -514,6 +515,40 @@ action_export (GtkWidget  *widget,
     pd_renovation_output_export (GTK_WIDGET (self), self->ctx, gtk_string_object_get_string (month));
 }
 
+/* Ctrl+R: goods leaving during the works need a release slip (DOMAIN §3,
+ * §5): one for the application's unit and applicant, the reason preset,
+ * the permit named. */
+static void
+action_release_slip (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *parameter)
+{
+  PdRenovationView *self = PD_RENOVATION_VIEW (widget);
+  PdRecordItem *item = gtk_single_selection_get_selected_item (self->selection);
+  const PdRenovation *renovation = item ? ((Row *) pd_record_item_get (item))->renovation : NULL;
+  g_autofree char *note = NULL;
+  GtkWidget *dialog;
+
+  if (renovation == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Choose an application in the list."));
+      pd_show_error (widget, _("No release slip can be issued."), error);
+      return;
+    }
+  if (*renovation->serial != '\0')
+    /* Translators: description of a release slip issued from a renovation
+     * (the reason already says renovation), at most 20 characters; %s is the
+     * permit number, ZX-2026-0001 */
+    note = g_strdup_printf (_("Permit %s"), renovation->serial);
+  dialog = pd_release_slip_dialog_present (GTK_WINDOW (gtk_widget_get_root (widget)), self->ctx,
+                                           renovation->unit_id);
+  pd_release_slip_dialog_set_reason (PD_RELEASE_SLIP_DIALOG (dialog), "renovation", note);
+  /* Whoever applied for the works applies for their goods; a tenant who is
+   * no longer on the unit leaves the owner chosen. */
+  pd_release_slip_dialog_set_applicant (PD_RELEASE_SLIP_DIALOG (dialog), renovation->applicant_id);
+}
+
 /* This month and the eleven before it, newest first. */
 static void
 fill_months (PdRenovationView *self)
@@ -565,6 +600,7 @@ pd_renovation_view_class_init (PdRenovationViewClass *klass)
   gtk_widget_class_install_action (widget_class, "renovation.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "renovation.print", NULL, action_print);
   gtk_widget_class_install_action (widget_class, "renovation.export", NULL, action_export);
+  gtk_widget_class_install_action (widget_class, "renovation.release-slip", NULL, action_release_slip);
   gtk_widget_class_install_action (widget_class, "renovation.print-permit", NULL, action_print_form);
   gtk_widget_class_install_action (widget_class, "renovation.print-passes", NULL, action_print_form);
   gtk_widget_class_install_action (widget_class, "renovation.print-patrol-sheet", NULL, action_print_form);
@@ -572,6 +608,7 @@ pd_renovation_view_class_init (PdRenovationViewClass *klass)
   gtk_widget_class_install_action (widget_class, "renovation.print-refund", NULL, action_print_form);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "renovation.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "renovation.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "renovation.release-slip", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "renovation.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "renovation.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "renovation.save", NULL);
