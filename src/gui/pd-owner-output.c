@@ -5,7 +5,6 @@
 
 #include "pd-application.h"
 #include "pd-estate.h"
-#include "pd-export-log.h"
 #include "pd-form-owner.h"
 #include "pd-owner-export.h"
 #include "pd-owner-output.h"
@@ -80,15 +79,13 @@ write_form (SaveJob    *job,
 {
   PdOwnerForm *form = load_form (job->parent, job->ctx, job->unit_id, unmasked);
   g_autoptr (PdRenderer) renderer = NULL;
-  g_autofree char *what = NULL;
   guint pages = 0;
 
   if (form == NULL)
     return 0;
-  what = g_strdup_printf ("owner form %s", form->unit->code);
-  renderer = pd_form_owner_renderer (form);
+  renderer = pd_form_owner_renderer (form);   /* owns @form from here on */
   if (!pd_pdf_write (renderer, path, &pages, error) ||
-      !pd_export_log_add (job->ctx, what, 1, unmasked, path, error))
+      !pd_owner_form_log (job->ctx, form, path, error))
     return 0;
   return pages;
 }
