@@ -102,6 +102,7 @@ pd_settings_set (PdContext  *ctx,
   g_autofree char *stored = NULL;
   PdDatabase *database = pd_context_get_database (ctx);
   sqlite3_stmt *stmt;
+  const char *label;
   gint64 number;
 
   if (!pd_context_require_role (ctx, PD_ROLE_ADMIN, _("change settings"), error))
@@ -112,24 +113,27 @@ pd_settings_set (PdContext  *ctx,
                           _("Setting “%s” does not exist."), key);
       return FALSE;
     }
+  /* The descriptions are translated where the Settings dialog shows them
+   * (pd-settings-dialog.c): messages name the setting the same way. */
+  label = _(setting->description);
   if (g_str_equal (setting->kind, "int"))
     {
       if (!parse_integer (value, &number) || number < 0)
         {
           pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, key,
-                              _("%s: enter a whole number of 0 or more."), setting->description);
+                              _("%s: enter a whole number of 0 or more."), label);
           return FALSE;
         }
       stored = g_strdup_printf ("%" G_GINT64_FORMAT, number);
     }
   else if (g_str_equal (setting->kind, "fen"))
     {
-      if (!pd_fen_parse (value, key, setting->description, &number, error))
+      if (!pd_fen_parse (value, key, label, &number, error))
         return FALSE;
       if (number < 0)
         {
           pd_set_field_error (error, PD_VALIDATION_ERROR_RANGE, key,
-                              _("%s: the amount cannot be negative."), setting->description);
+                              _("%s: the amount cannot be negative."), label);
           return FALSE;
         }
       stored = g_strdup_printf ("%" G_GINT64_FORMAT, number);
@@ -139,7 +143,7 @@ pd_settings_set (PdContext  *ctx,
       if (g_strcmp0 (value, "0") != 0 && g_strcmp0 (value, "1") != 0)
         {
           pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, key,
-                              _("%s: must be 0 (no) or 1 (yes)."), setting->description);
+                              _("%s: must be 0 (no) or 1 (yes)."), label);
           return FALSE;
         }
       stored = g_strdup (value);
@@ -149,20 +153,20 @@ pd_settings_set (PdContext  *ctx,
       if (g_strcmp0 (value, "twice_monthly") != 0 && g_strcmp0 (value, "weekly") != 0)
         {
           pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, key,
-                              _("%s: choose twice_monthly or weekly."), setting->description);
+                              _("%s: choose twice_monthly or weekly."), label);
           return FALSE;
         }
       stored = g_strdup (value);
     }
   else
     {
-      if (value == NULL || *g_strstrip (g_strdup (value)) == '\0')
+      stored = g_strstrip (g_strdup (value ? value : ""));
+      if (*stored == '\0')
         {
           pd_set_field_error (error, PD_VALIDATION_ERROR_REQUIRED, key,
-                              _("%s: a value is required."), setting->description);
+                              _("%s: a value is required."), label);
           return FALSE;
         }
-      stored = g_strstrip (g_strdup (value));
     }
 
   stmt = pd_database_prepare (database, "UPDATE setting SET value = ? WHERE key = ?", error);
