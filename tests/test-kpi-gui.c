@@ -1,7 +1,7 @@
 /* The monthly KPI report from the window: kpi.report opens the form with
  * last month filled in; a bad month is refused next to its field; a good
  * one leads to the file chooser, and the file it names gets the workbook
- * (read back) or the PDF. */
+ * or the PDF — all in Chinese, as the office works. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -43,6 +43,7 @@ test_report_from_window (void)
   g_assert_true (gtk_widget_activate_action (window, "kpi.report", NULL));
   pd_test_gui_spin ();
   dialog = PD_FORM_DIALOG (pd_test_gui_find_toplevel (window, PD_TYPE_FORM_DIALOG));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "月度指标报表");
   /* The clock says 2026-11-05: the report due is October's. */
   g_assert_cmpstr (pd_form_dialog_get_text (dialog, "month"), ==, "2026-10");
   g_assert_cmpstr (pd_form_dialog_get_choice (dialog, "format"), ==, "xlsx");
@@ -51,6 +52,7 @@ test_report_from_window (void)
   gtk_editable_set_text (GTK_EDITABLE (pd_form_field_get_child (month)), "2026-13");
   g_assert_false (pd_form_dialog_accept (dialog));
   g_assert_nonnull (strstr (pd_form_field_get_error (month), "2026-13"));
+  pd_test_gui_shot (GTK_WIDGET (dialog), "kpi-form");
 
   gtk_editable_set_text (GTK_EDITABLE (pd_form_field_get_child (month)), "2026-10");
   g_assert_true (pd_form_dialog_accept (dialog));
@@ -66,13 +68,14 @@ test_report_from_window (void)
   /* The same figures as the CLI's page, through the function the chooser calls. */
   g_assert_true (pd_kpi_report_save (ctx, "2026-10", pdf, NULL));
   text = pd_test_pdf_text (pdf);
-  g_assert_nonnull (strstr (text, "Releaseslipsissued211"));
+  g_assert_nonnull (strstr (text, "放行条开具张数211"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
 main (int argc, char **argv)
 {
+  pd_test_use_chinese ();
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   g_test_add_func ("/kpi-gui/report-from-window", test_report_from_window);

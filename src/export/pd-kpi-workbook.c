@@ -153,7 +153,7 @@ write_charts (Writer *w)
   lxw_worksheet *sheet = workbook_add_worksheet (pd_xlsx_book_get_workbook (w->book), name);
 
   worksheet_set_column (sheet, 0, 0, 30, NULL);
-  worksheet_set_column (sheet, 1, 3, 16, NULL);
+  worksheet_set_column (sheet, 1, 3, 20, NULL);
   write_chart (w, sheet, name, 0, chart_counts, G_N_ELEMENTS (chart_counts), FALSE,
                C_("kpi", "Counts compared"));
   write_chart (w, sheet, name, 18, chart_rates, G_N_ELEMENTS (chart_rates), TRUE,
