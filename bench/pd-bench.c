@@ -3,29 +3,29 @@
  *   build/bench/pd-bench [--units N] [--runs R] [--workdir DIR] [--results FILE]
  *
  * Generates (once, cached in WORKDIR) a deterministic portfolio with the
- * demo generator, then measures the medians of R runs (min and max shown):
- * cold start of the GUI to its first painted frame, search per keystroke
- * (p50/p95 of the core query), the owner list query, a 1,000-slip release
- * PDF, and import of an owner ledger as CSV against the sqlite3 command
- * line's .import as the floor.  Writes bench/RESULTS.md (or --results).
- * Tools that are not installed are reported as such, never guessed. */
+ * demo generator (N units with a year of records in proportion to 100,000
+ * units: 20,000 renovations, 200,000 patrols, 100,000 survey forms, 50,000
+ * release slips), then measures the medians of R runs (min and max shown):
+ * the GUI's cold start to its first painted frame, typing a search and the
+ * peak RSS with the owner list scrolled end to end (pd-bench-gui.c); search
+ * per keystroke (p50/p95 of the core query); the monthly survey workbook,
+ * 1,000 release slips to PDF and the owner ledger import, each beside the
+ * tool offices use today (pd-bench-office.c).  Writes bench/RESULTS.md (or
+ * --results).  Tools that are not installed are reported as such. */
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include "pd-bench.h"
 #include "pd-demo.h"
 #include "pd-owner-list.h"
 #include "pd-search.h"
 
-typedef struct
-{
-  double min, median, max;
-} Stats;
-
-static int
+int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
 {
@@ -33,7 +33,7 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-static Stats
+Stats
 stats_of (GArray *samples)
 {
   Stats s = { 0 };
@@ -47,7 +47,7 @@ stats_of (GArray *samples)
   return s;
 }
 
-static double
+double
 percentile (GArray *sorted,
             double  p)
 {
@@ -55,98 +55,188 @@ percentile (GArray *sorted,
   return g_array_index (sorted, double, index);
 }
 
-static double
+double
 now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
 }
 
-/* Runs argv, returns wall milliseconds (or -1) and the child's peak RSS. */
-static double
+double
 run_timed (const char *const *argv,
-           const char        *stdout_path,
+           const char *const *env,
+           char             **output,
            long              *peak_rss_kb)
 {
   g_autoptr (GError) error = NULL;
-  double start = now_ms ();
+  g_auto (GStrv) envp = g_get_environ ();
+  g_autoptr (GString) text = g_string_new (NULL);
+  double start;
   GPid pid;
-  int status;
+  int out_fd = -1, status;
   struct rusage usage;
+  char buffer[4096];
+  ssize_t n;
 
-  if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto (GStrv) pair = g_strsplit (env[i], "=", 2);
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
+  start = now_ms ();
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, envp,
                                  G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL |
-                                 (stdout_path ? 0 : G_SPAWN_STDOUT_TO_DEV_NULL),
-                                 NULL, NULL, &pid, NULL, NULL, NULL, &error))
+                                 (output ? 0 : G_SPAWN_STDOUT_TO_DEV_NULL),
+                                 NULL, NULL, &pid, NULL, output ? &out_fd : NULL, NULL, &error))
     {
       g_printerr ("cannot run %s: %s\n", argv[0], error->message);
       return -1;
     }
+  while (out_fd >= 0 && (n = read (out_fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (text, buffer, n);
+  if (out_fd >= 0)
+    close (out_fd);
   if (wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
     return -1;
   if (peak_rss_kb)
     *peak_rss_kb = usage.ru_maxrss;
+  if (output)
+    *output = g_string_free (g_steal_pointer (&text), FALSE);
   return now_ms () - start;
 }
 
-static char *
-find_program (const char *name)
-{
-  return g_find_program_in_path (name);
-}
-
-typedef struct
-{
-  GString    *report;
-  const char *builddir;
-  const char *workdir;
-  guint       runs;
-  guint       units;
-} Bench;
-
-static void
-row (Bench      *bench,
-     const char *what,
-     Stats       s,
-     const char *unit,
-     const char *target)
+void
+bench_row (Bench      *bench,
+           const char *what,
+           Stats       s,
+           const char *unit,
+           const char *target)
 {
   g_string_append_printf (bench->report, "| %s | %.1f | %.1f | %.1f | %s | %s |\n", what, s.median,
                           s.min, s.max, unit, target);
-  g_print ("%-48s median %.1f %s (min %.1f, max %.1f)\n", what, s.median, unit, s.min, s.max);
+  g_print ("%-56s median %.1f %s (min %.1f, max %.1f)\n", what, s.median, unit, s.min, s.max);
 }
 
-static void
-note (Bench      *bench,
-      const char *what,
-      const char *text)
+void
+bench_ratio (Bench      *bench,
+             const char *what,
+             double      ratio,
+             const char *target)
+{
+  g_string_append_printf (bench->report, "| %s | %.2f× | | | | %s |\n", what, ratio, target);
+  g_print ("%-56s %.2f×\n", what, ratio);
+}
+
+void
+bench_note (Bench      *bench,
+            const char *what,
+            const char *text)
 {
   g_string_append_printf (bench->report, "| %s | — | — | — | | %s |\n", what, text);
-  g_print ("%-48s %s\n", what, text);
+  g_print ("%-56s %s\n", what, text);
 }
 
+char *
+bench_soffice (Bench *bench)
+{
+  static gboolean warmed;
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *profile = g_build_filename (bench->workdir, "lo-profile", NULL);
+  g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
+  g_autofree char *env_arg = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+  g_autofree char *version = NULL;
+  const char *argv[] = { soffice, env_arg, "--headless", "--version", NULL };
+
+  if (soffice == NULL)
+    return NULL;
+  if (!warmed && run_timed (argv, NULL, &version, NULL) < 0)
+    return NULL;
+  warmed = TRUE;
+  return g_steal_pointer (&soffice);
+}
+
+/* What the portfolio holds, as one line of the report. */
+static void
+describe_portfolio (Bench     *bench,
+                    PdContext *ctx)
+{
+  static const struct
+  {
+    const char *label, *sql;
+  } counts[] = {
+    { "units", "SELECT count(*) FROM unit" },
+    { "people", "SELECT count(*) FROM person" },
+    { "renovations", "SELECT count(*) FROM renovation" },
+    { "renovation patrols", "SELECT count(*) FROM renovation_patrol" },
+    { "vacant-unit patrols", "SELECT count(*) FROM patrol" },
+    { "survey forms", "SELECT count(*) FROM survey_response" },
+    { "survey item answers", "SELECT count(*) FROM survey_answer" },
+    { "release slips", "SELECT count(*) FROM release_slip" },
+  };
+
+  g_string_append (bench->report, "Portfolio:");
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    g_string_append_printf (bench->report, "%s %" G_GINT64_FORMAT " %s", i ? "," : "",
+                            pd_database_query_int (pd_context_get_database (ctx), counts[i].sql, NULL, NULL),
+                            counts[i].label);
+  g_string_append (bench->report, ".\n");
+}
+
+/* The portfolio is made once per workdir (it takes minutes); how long that
+ * took is kept beside it for the report. */
 static PdContext *
 open_portfolio (Bench *bench,
                 char **path_out)
 {
   g_autofree char *path = g_strdup_printf ("%s/portfolio-%u.db", bench->workdir, bench->units);
+  g_autofree char *made_path = g_strconcat (path, ".txt", NULL);
+  g_autofree char *made = NULL;
   g_autoptr (GError) error = NULL;
-  gboolean fresh = !g_file_test (path, G_FILE_TEST_EXISTS);
-  PdContext *ctx = pd_context_open (path, &error);
+  gboolean fresh = !g_file_test (made_path, G_FILE_TEST_EXISTS);
+  PdContext *ctx;
 
+  if (fresh)
+    {
+      /* A portfolio whose generation was cut short is made again. */
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+  ctx = pd_context_open (path, &error);
   if (ctx == NULL)
     g_error ("%s", error->message);
   if (fresh)
     {
       double start = now_ms ();
+      struct rusage usage;
+      /* The year of records of a 100,000-unit portfolio, in proportion. */
+      PdDemoVolumes volumes = {
+        .people = (guint) (250000ull * bench->units / 100000),
+        .renovations = (guint) (20000ull * bench->units / 100000),
+        .patrol_records = (guint) (200000ull * bench->units / 100000),
+        .survey_responses = (guint) (100000ull * bench->units / 100000),
+        .release_slips = (guint) (50000ull * bench->units / 100000),
+      };
       g_print ("generating %u units into %s …\n", bench->units, path);
-      if (!pd_demo_generate (ctx, bench->units, 20261123, &error))
+      if (!pd_demo_generate_portfolio (ctx, bench->units, &volumes, 20261123, &error))
         g_error ("%s", error->message);
       /* The startup benchmark times the main window: without accounts no
        * login dialog waits for a human first. */
       if (!pd_database_exec (pd_context_get_database (ctx), "DELETE FROM user_account", &error))
         g_error ("%s", error->message);
-      g_string_append_printf (bench->report, "Portfolio generated in %.1f s.\n\n", (now_ms () - start) / 1000);
+      getrusage (RUSAGE_SELF, &usage);
+      made = g_strdup_printf ("Portfolio generated by the demo generator (seed 20261123) in %.1f s wall, "
+                              "%.1f s CPU.\n", (now_ms () - start) / 1000,
+                              usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+                              (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6);
+      if (!g_file_set_contents (made_path, made, -1, &error))
+        g_error ("%s", error->message);
     }
+  else if (!g_file_get_contents (made_path, &made, NULL, &error))
+    g_error ("%s", error->message);
+  g_string_append (bench->report, made);
+  describe_portfolio (bench, ctx);
   *path_out = g_steal_pointer (&path);
   return ctx;
 }
@@ -238,147 +328,7 @@ bench_owner_list (Bench     *bench,
       g_autoptr (GArray) ids = pd_owner_list_unit_ids (ctx, NULL, PD_OWNER_SORT_OWNER, FALSE, NULL);
       g_array_append_val (samples, (double) { now_ms () - start });
     }
-  row (bench, "owner list: all units sorted by owner (ids)", stats_of (samples), "ms", "");
-}
-
-static void
-bench_startup (Bench      *bench,
-               const char *db)
-{
-  g_autofree char *gui = g_build_filename (bench->builddir, "src", "propdesk", NULL);
-  const char *argv[] = { gui, "--db", db, NULL };
-  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
-  long peak = 0, max_peak = 0;
-
-  if (g_getenv ("DISPLAY") == NULL)
-    {
-      note (bench, "GUI cold start to first frame", "no display: run under xvfb-run");
-      return;
-    }
-  g_setenv ("PROPDESK_BENCH_STARTUP", "1", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  for (guint run = 0; run < bench->runs; run++)
-    {
-      double ms = run_timed (argv, NULL, &peak);
-      if (ms >= 0)
-        g_array_append_val (samples, ms);
-      max_peak = MAX (max_peak, peak);
-    }
-  g_unsetenv ("PROPDESK_BENCH_STARTUP");
-  row (bench, "GUI start to first painted frame (process wall time)", stats_of (samples), "ms", "≤ 300 ms");
-  g_string_append_printf (bench->report, "| GUI peak RSS at first frame | %.1f | | | MB | ≤ 150 MB |\n", max_peak / 1024.0);
-  g_print ("%-48s %.1f MB\n", "GUI peak RSS at first frame", max_peak / 1024.0);
-}
-
-static void
-bench_slips (Bench      *bench,
-             const char *db)
-{
-  g_autofree char *cli = g_build_filename (bench->builddir, "src", "propdesk-cli", NULL);
-  g_autofree char *pdf = g_build_filename (bench->workdir, "slips.pdf", NULL);
-  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PdContext) ctx = pd_context_open (db, &error);
-  sqlite3_stmt *stmt = pd_database_prepare (pd_context_get_database (ctx),
-    "SELECT min(serial), max(serial), count(*) FROM (SELECT serial FROM release_slip ORDER BY serial LIMIT 1000)", NULL);
-  g_autofree char *first = NULL, *last = NULL;
-  int n = 0;
-
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      note (bench, "1,000 release slips to one PDF", "release slips not in this database");
-      return;
-    }
-  first = pd_column_dup (stmt, 0);
-  last = pd_column_dup (stmt, 1);
-  n = sqlite3_column_int (stmt, 2);
-  sqlite3_reset (stmt);
-  if (first == NULL)
-    {
-      note (bench, "release slips to one PDF", "no slips in the portfolio");
-      return;
-    }
-  {
-    const char *argv[] = { cli, "--db", db, "print", "release-slips", "--from", first, "--to", last, pdf, NULL };
-    char label[64];
-    for (guint run = 0; run < bench->runs; run++)
-      {
-        double ms = run_timed (argv, NULL, NULL);
-        if (ms >= 0)
-          g_array_append_val (samples, ms);
-      }
-    g_snprintf (label, sizeof label, "%d release slips to one PDF (CLI)", n);
-    row (bench, label, stats_of (samples), "ms", "1,000 ≤ 2 s");
-  }
-}
-
-/* The owner ledger of the portfolio as an office's CSV. */
-static char *
-write_ledger (Bench     *bench,
-              PdContext *ctx,
-              guint     *rows)
-{
-  g_autofree char *path = g_build_filename (bench->workdir, "ledger.csv", NULL);
-  FILE *out = fopen (path, "w");
-  sqlite3_stmt *stmt = pd_database_prepare (pd_context_get_database (ctx),
-    "SELECT u.code, p.name, p.id_number, p.mobile, coalesce(u.gross_area, '') FROM unit u "
-    "JOIN unit_role r ON r.unit_id = u.id AND r.role = 'owner' AND r.ended_on = '' "
-    "JOIN person p ON p.id = r.person_id WHERE p.kind = 'individual' ORDER BY u.id", NULL);
-
-  *rows = 0;
-  fprintf (out, "房号,业主姓名,身份证号,手机,建筑面积\r\n");
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      fprintf (out, "%s,%s,%s,%s,%s\r\n", pd_column_text (stmt, 0), pd_column_text (stmt, 1),
-               pd_column_text (stmt, 2), pd_column_text (stmt, 3), pd_column_text (stmt, 4));
-      (*rows)++;
-    }
-  sqlite3_reset (stmt);
-  fclose (out);
-  return g_steal_pointer (&path);
-}
-
-static void
-bench_import (Bench     *bench,
-              PdContext *ctx)
-{
-  g_autofree char *cli = g_build_filename (bench->builddir, "src", "propdesk-cli", NULL);
-  g_autofree char *sqlite3_cli = find_program ("sqlite3");
-  guint rows = 0;
-  g_autofree char *csv = write_ledger (bench, ctx, &rows);
-  g_autoptr (GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr (GArray) floor = g_array_new (FALSE, FALSE, sizeof (double));
-  char label[96];
-
-  for (guint run = 0; run < bench->runs; run++)
-    {
-      g_autofree char *db = g_strdup_printf ("%s/import-%u.db", bench->workdir, run);
-      g_autofree char *plain = g_strdup_printf ("%s/plain-%u.db", bench->workdir, run);
-      g_autofree char *import_cmd = g_strdup_printf (".import --csv %s ledger", csv);
-      const char *argv[] = { cli, "--db", db, "import", "owners", csv, NULL };
-      const char *floor_argv[] = { sqlite3_cli, plain, import_cmd, NULL };
-      double ms;
-
-      g_unlink (db);
-      g_unlink (plain);
-      ms = run_timed (argv, NULL, NULL);
-      if (ms >= 0)
-        g_array_append_val (ours, ms);
-      if (sqlite3_cli != NULL && (ms = run_timed (floor_argv, NULL, NULL)) >= 0)
-        g_array_append_val (floor, ms);
-    }
-  g_snprintf (label, sizeof label, "import owners: %u-row CSV into an empty estate", rows);
-  row (bench, label, stats_of (ours), "ms", "100,000 rows ≤ 3 s, ≤ 3× the floor");
-  if (floor->len)
-    {
-      Stats a = stats_of (ours), b = stats_of (floor);
-      g_snprintf (label, sizeof label, "sqlite3 .import of the same CSV (floor)");
-      row (bench, label, b, "ms", "");
-      g_string_append_printf (bench->report, "| ratio import ÷ floor | %.1f× | | | | ≤ 3× |\n", a.median / b.median);
-      g_print ("%-48s %.1f×\n", "ratio import ÷ floor", a.median / b.median);
-    }
-  else
-    note (bench, "sqlite3 .import floor", "sqlite3 command line not installed");
+  bench_row (bench, "owner list: all units sorted by owner (ids)", stats_of (samples), "ms", "");
 }
 
 static char *
@@ -386,23 +336,36 @@ describe_machine (void)
 {
   g_autofree char *cpuinfo = NULL;
   g_autofree char *model = NULL;
+  g_autofree char *mhz = NULL;
   g_autofree char *meminfo = NULL;
-  long mem_kb = 0;
+  g_autofree char *loadavg = NULL;
+  long mem_kb = 0, available_kb = 0;
 
   if (g_file_get_contents ("/proc/cpuinfo", &cpuinfo, NULL, NULL))
     {
-      char *line = strstr (cpuinfo, "model name");
-      if (line != NULL)
+      const char *keys[] = { "model name", "cpu MHz" };
+      char **values[] = { &model, &mhz };
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
         {
-          char *colon = strchr (line, ':');
-          char *end = strchr (line, '\n');
-          model = g_strstrip (g_strndup (colon + 1, end - colon - 1));
+          char *line = strstr (cpuinfo, keys[i]);
+          char *colon = line ? strchr (line, ':') : NULL;
+          char *end = colon ? strchr (colon, '\n') : NULL;
+          if (end != NULL)
+            *values[i] = g_strstrip (g_strndup (colon + 1, end - colon - 1));
         }
     }
   if (g_file_get_contents ("/proc/meminfo", &meminfo, NULL, NULL))
-    sscanf (meminfo, "MemTotal: %ld kB", &mem_kb);
-  return g_strdup_printf ("%s, %u cores, %.1f GiB RAM", model ? model : "unknown CPU",
-                          g_get_num_processors (), mem_kb / 1048576.0);
+    {
+      char *line = strstr (meminfo, "MemAvailable:");
+      sscanf (meminfo, "MemTotal: %ld kB", &mem_kb);
+      if (line != NULL)
+        sscanf (line, "MemAvailable: %ld kB", &available_kb);
+    }
+  g_file_get_contents ("/proc/loadavg", &loadavg, NULL, NULL);
+  return g_strdup_printf ("%s (%s MHz), %u cores; %.1f GiB RAM, %.1f GiB available; load average at the "
+                          "start %.14s", model ? model : "unknown CPU", mhz ? mhz : "?",
+                          g_get_num_processors (), mem_kb / 1048576.0, available_kb / 1048576.0,
+                          loadavg ? loadavg : "?");
 }
 
 int
@@ -410,6 +373,7 @@ main (int    argc,
       char **argv)
 {
   int units = 100000, runs = 5;
+  gboolean generate_only = FALSE;
   g_autofree char *workdir = NULL;
   g_autofree char *results = NULL;
   g_autofree char *builddir = NULL;
@@ -419,6 +383,7 @@ main (int    argc,
     { "workdir", 0, 0, G_OPTION_ARG_FILENAME, &workdir, "Where the portfolio and outputs go", "DIR" },
     { "results", 0, 0, G_OPTION_ARG_FILENAME, &results, "Markdown results file", "FILE" },
     { "builddir", 0, 0, G_OPTION_ARG_FILENAME, &builddir, "The meson build folder", "DIR" },
+    { "generate-only", 0, 0, G_OPTION_ARG_NONE, &generate_only, "Only make the portfolio (cached in the workdir)", NULL },
     { NULL }
   };
   g_autoptr (GOptionContext) options = g_option_context_new ("— PropDesk benchmarks");
@@ -426,8 +391,8 @@ main (int    argc,
   g_autoptr (PdContext) ctx = NULL;
   g_autofree char *db = NULL;
   g_autofree char *machine = describe_machine ();
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M UTC");
   Bench bench = { 0 };
 
   g_option_context_add_main_entries (options, entries, NULL);
@@ -445,24 +410,24 @@ main (int    argc,
 
   g_string_append_printf (bench.report,
     "# PropDesk benchmark results\n\n"
-    "Written by `bench/pd-bench` on %s. Machine: %s.\n"
-    "Reproduce: `meson compile -C build && xvfb-run -a build/bench/pd-bench --units %u --runs %u`.\n"
-    "Medians of %u runs with min and max; the portfolio comes from the demo generator (seed 20261123).\n\n",
+    "Written by `bench/pd-bench` on %s.\n\n"
+    "Machine: %s.\n\n"
+    "Reproduce (from the source folder, after `meson setup build && ninja -C build`):\n\n"
+    "    xvfb-run -a -s \"-screen 0 1366x768x24\" build/bench/pd-bench --units %u --runs %u\n\n"
+    "Medians of %u runs with min and max. The first run makes the portfolio in the workdir "
+    "(default /tmp/propdesk-bench) and later runs reuse it.\n\n",
     date, machine, bench.units, bench.runs, bench.runs);
   ctx = open_portfolio (&bench, &db);
-  g_string_append_printf (bench.report, "Portfolio: %u units, %" G_GINT64_FORMAT " people.\n\n"
-                          "| measurement | median | min | max | unit | target |\n|---|---|---|---|---|---|\n",
-                          bench.units,
-                          pd_database_query_int (pd_context_get_database (ctx), "SELECT count(*) FROM person", NULL, NULL));
-  bench_startup (&bench, db);
-  bench_owner_list (&bench, ctx);
-  bench_slips (&bench, db);
+  if (generate_only)
+    return 0;
+  bench.db = db;
+  g_string_append (bench.report, "\n| measurement | median | min | max | unit | target |\n|---|---|---|---|---|---|\n");
+  bench_gui (&bench);
+  bench_workbook (&bench, ctx);
+  bench_slips (&bench, ctx);
   bench_import (&bench, ctx);
+  bench_owner_list (&bench, ctx);
   bench_search (&bench, ctx);
-  g_string_append (bench.report,
-    "\nNot measured yet (missing from this build or this machine): the monthly survey workbook against "
-    "python3-xlsxwriter, LibreOffice converting equivalent slips and opening the ledger, and the owner "
-    "list scrolled end to end in the GUI.\n");
 
   if (results == NULL)
     results = g_strdup ("bench/RESULTS.md");

@@ -72,11 +72,43 @@ test_deterministic_and_valid (void)
   g_assert_cmpint (pd_test_count (a, "SELECT count(*) FROM unit", NULL), ==, 300);
 }
 
+/* A benchmark portfolio gets a year of records in the volumes asked for. */
+static void
+test_portfolio_volumes (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new ("2026-11-23 09:00:00");
+  g_autoptr (GError) error = NULL;
+  PdDemoVolumes volumes = { .people = 1800, .renovations = 150, .survey_responses = 500, .release_slips = 300 };
+  gint64 n;
+
+  g_assert_true (pd_demo_generate_portfolio (ctx, 600, &volumes, 7, &error));
+  g_assert_no_error (error);
+  /* Asked only while generating. */
+  g_assert_cmpuint (pd_demo_volumes (ctx).people, ==, 0);
+
+  n = pd_test_count (ctx, "SELECT count(*) FROM person", NULL);
+  g_assert_cmpint (n, >=, 1800 * 85 / 100);
+  g_assert_cmpint (n, <=, 1800 * 115 / 100);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM renovation", NULL), ==, 150);
+  n = pd_test_count (ctx, "SELECT count(*) FROM survey_response", NULL);
+  g_assert_cmpint (n, >=, 500 * 75 / 100);
+  g_assert_cmpint (n, <=, 500 * 125 / 100);
+  n = pd_test_count (ctx, "SELECT count(*) FROM release_slip", NULL);
+  g_assert_cmpint (n, >=, 300 * 75 / 100);
+  g_assert_cmpint (n, <=, 300 * 125 / 100);
+  /* A year of slips, not the demo office's hundred days. */
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM release_slip WHERE issued_at < '2026-05-01'", NULL), >, 0);
+  /* Every ID number is still unique and valid. */
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) - count(DISTINCT id_number) FROM person "
+                                       "WHERE id_number <> ''", NULL), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/demo/deterministic-and-valid", test_deterministic_and_valid);
+  g_test_add_func ("/demo/portfolio-volumes", test_portfolio_volumes);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@ struct _PdContext
   char       *user_name;
   PdRole      role;
   GDateTime  *fixed_now;
+  GTimeZone  *zone;
 };
 
 G_DEFINE_FINAL_TYPE (PdContext, pd_context, G_TYPE_OBJECT)
@@ -29,6 +30,7 @@ pd_context_finalize (GObject *object)
   g_clear_object (&self->database);
   g_clear_pointer (&self->user_name, g_free);
   g_clear_pointer (&self->fixed_now, g_date_time_unref);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
   G_OBJECT_CLASS (pd_context_parent_class)->finalize (object);
 }
 
@@ -179,7 +181,12 @@ pd_context_now (PdContext *self)
 {
   if (self->fixed_now != NULL)
     return g_date_time_ref (self->fixed_now);
-  return g_date_time_new_now_local ();
+  /* g_date_time_new_now_local looks at /etc/localtime again on every call
+   * (three system calls), and the audit triggers ask for the time on every
+   * row written; the zone is taken once per context. */
+  if (self->zone == NULL)
+    self->zone = g_time_zone_new_local ();
+  return g_date_time_new_now (self->zone);
 }
 
 void

@@ -452,6 +452,12 @@ pd_database_open_at_version (const char  *path,
    * transaction, and a small cache spills it to the WAL page by page. */
   if (!pd_database_exec (self, "PRAGMA cache_size = -32768", error))
     return NULL;
+  /* Every core call runs in a SAVEPOINT nested in the caller's transaction;
+   * SQLite keeps a statement journal for each, and on disk that is a pwrite
+   * of every page first touched in each call (most of the demo portfolio's
+   * time went there).  The journals only live as long as the transaction. */
+  if (!pd_database_exec (self, "PRAGMA temp_store = MEMORY", error))
+    return NULL;
   if (!run_migrations (self, version, error))
     return NULL;
   return g_steal_pointer (&self);

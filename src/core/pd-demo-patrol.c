@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pd-calendar.h"
+#include "pd-demo.h"
 #include "pd-demo-patrol.h"
 #include "pd-estate.h"
 #include "pd-key-register.h"
@@ -353,14 +354,26 @@ pd_demo_patrol (PdContext *ctx,
                 MAX (role, PD_ROLE_SUPERVISOR) };
   g_autoptr (GPtrArray) vacant = NULL;
   gboolean ok = FALSE;
+  int periods_back = 0;
 
   /* Setting when a vacancy began needs a supervisor. */
   pd_context_set_user (ctx, office_staff[0], demo.role);
   vacant = pd_patrol_list_vacant (ctx, 0, error);
-  /* Large benchmark estates get a short history: the patrol history grows
-   * with units × periods. */
+  /* Large estates get a short history: the patrol history grows with
+   * units × periods.  A portfolio gets the periods that make its volume of
+   * patrol records, counting the renovation patrols already there. */
+  if (vacant != NULL && vacant->len > 0 && pd_demo_volumes (ctx).patrol_records > 0)
+    {
+      gint64 made = pd_database_query_int (pd_context_get_database (ctx),
+                                           "SELECT count(*) FROM renovation_patrol", NULL, NULL);
+      gint64 wanted = (gint64) pd_demo_volumes (ctx).patrol_records - MAX (made, 0);
+
+      periods_back = wanted > 0 ? (int) MIN (24, wanted / vacant->len) : 0;
+    }
+  else if (vacant != NULL)
+    periods_back = vacant->len <= 300 ? 8 : vacant->len <= 3000 ? 2 : 0;
   if (vacant != NULL && open_files (&demo, vacant, error) &&
-      walk_periods (&demo, vacant->len <= 300 ? 8 : vacant->len <= 3000 ? 2 : 0, error) &&
+      walk_periods (&demo, periods_back, error) &&
       follow_anomalies (&demo, error))
     ok = lend_public_keys (&demo, error);
   pd_context_set_now (ctx, fixed ? now : NULL);

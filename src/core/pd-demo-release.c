@@ -232,19 +232,27 @@ pd_demo_release (PdContext *ctx,
   PdRole role = pd_context_get_role (ctx);
   gboolean fixed = clock_is_fixed (ctx);
   gboolean ok = TRUE;
+  guint volume = pd_demo_volumes (ctx).release_slips;
+  /* A portfolio gets a year at the pace that makes its volume (a weekday
+   * twice a weekend day); the demo office a hundred days at its own. */
+  int days = volume ? 365 : DEMO_DAYS;
+  double per_weekday = volume * 7.0 / (365 * 6);
+  g_autofree int *minutes = g_new (int, (int) (per_weekday * 2) + 8);
 
   units = units_with_applicants (ctx, error);
   if (units == NULL)
     return FALSE;
-  for (int back = DEMO_DAYS; back >= 0 && ok && units->len > 0; back--)
+  for (int back = days; back >= 0 && ok && units->len > 0; back--)
     {
       g_autoptr (GDateTime) date = g_date_time_add_days (now, -back);
       g_autoptr (GDateTime) day = g_date_time_new_local (g_date_time_get_year (date),
                                                          g_date_time_get_month (date),
                                                          g_date_time_get_day_of_month (date), 0, 0, 0);
       gboolean weekend = g_date_time_get_day_of_week (day) >= 6;
-      int count = weekend ? g_rand_int_range (rand, 0, 3) : g_rand_int_range (rand, 2, 7);
-      int minutes[8];
+      /* floor (x + U) with U uniform in [0, 1) is x on average. */
+      int count = volume == 0 ? (weekend ? g_rand_int_range (rand, 0, 3) : g_rand_int_range (rand, 2, 7))
+                  : (int) ((weekend ? per_weekday / 2 : per_weekday) * g_rand_double_range (rand, 0.5, 1.5) +
+                           g_rand_double (rand));
 
       /* Serials follow the clock, so the day's times are drawn first. */
       for (int i = 0; i < count; i++)

@@ -51,12 +51,18 @@ static const char *const other_targets[] = {
   "withdrawn", "closed", "needs_revision", "closed",
 };
 
+static const char *const portfolio_targets[] = {
+  "withdrawn", "rejected", "withdrawn", "approved", "permit_issued", "submitted", "review_engineering",
+  "needs_revision", "withdrawn", "rejected",
+};
+
 typedef struct
 {
   PdContext *ctx;
   GRand     *rand;
   GDateTime *now;
   GDateTime *clock;   /* the simulated moment, never after now */
+  char      *enforced_on;  /* the last day the morning top-up check ran */
 } Demo;
 
 static void
@@ -251,9 +257,20 @@ works_day (Demo     *demo,
   PdDepositSummary summary = { 0 };
   gboolean ok;
 
+  g_autofree char *day = NULL;
+
   advance (demo, 0, 8, 40);
-  if (pd_deposit_enforce_topups (demo->ctx, error) < 0 ||
-      !pd_deposit_summarize (demo->ctx, id, &summary, error))
+  /* The office checks the top-ups of all works once each morning, not once
+   * per works on site: with thousands of renovations that is quadratic. */
+  day = g_date_time_format (demo->clock, "%F");
+  if (g_strcmp0 (day, demo->enforced_on) != 0)
+    {
+      if (pd_deposit_enforce_topups (demo->ctx, error) < 0)
+        return FALSE;
+      g_free (demo->enforced_on);
+      demo->enforced_on = g_steal_pointer (&day);
+    }
+  if (!pd_deposit_summarize (demo->ctx, id, &summary, error))
     return FALSE;
   ok = summary.shortfall_fen == 0 || g_rand_int_range (demo->rand, 0, 100) >= 45 ||
        pd_deposit_top_up (demo->ctx, id, summary.shortfall_fen, "补交押金", error);
@@ -391,6 +408,19 @@ job_schedule (Demo *demo,
     }
 }
 
+/* Earliest next action first; between equals the older job. */
+static int
+job_order (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  GArray *jobs = user_data;
+  guint i = GPOINTER_TO_UINT (a), j = GPOINTER_TO_UINT (b);
+  int c = g_date_time_compare (g_array_index (jobs, Job, i).next, g_array_index (jobs, Job, j).next);
+
+  return c != 0 ? c : (i > j) - (i < j);
+}
+
 static gboolean
 is_today (Demo      *demo,
           GDateTime *moment)
@@ -519,9 +549,10 @@ pd_demo_renovation (PdContext *ctx,
 {
   g_autofree char *user = g_strdup (pd_context_get_user (ctx));
   PdRole role = pd_context_get_role (ctx);
-  Demo demo = { ctx, rand, pd_context_now (ctx), NULL };
+  Demo demo = { ctx, rand, pd_context_now (ctx), NULL, NULL };
   g_autoptr (GArray) renovating = NULL, others = NULL;
   g_autoptr (GArray) jobs = g_array_new (FALSE, FALSE, sizeof (Job));
+  g_autoptr (GSequence) queue = NULL;
   gboolean fixed;
   gboolean ok = TRUE;
 
@@ -548,26 +579,41 @@ pd_demo_renovation (PdContext *ctx,
     /* The first application waits for its review past the limit. */
     add_job (&demo, jobs, g_array_index (others, gint64, (i * 7 + 3) % others->len), other_targets[i],
              i == 0 ? 9 : 0);
+  /* A portfolio's year of applications that never reached the works
+   * (those on site are the renovating units above): withdrawn and rejected
+   * ones over the year, the rest in the office's hands now. */
+  /* (i * 7 + 3) mod n visits each unit once while 7 does not divide n. */
+  for (guint i = G_N_ELEMENTS (other_targets), n = jobs->len;
+       n < pd_demo_volumes (ctx).renovations && i < others->len && others->len % 7 != 0; i++, n++)
+    {
+      const char *target = portfolio_targets[i % G_N_ELEMENTS (portfolio_targets)];
+      gboolean finished = g_str_equal (target, "withdrawn") || g_str_equal (target, "rejected");
+
+      add_job (&demo, jobs, g_array_index (others, gint64, (i * 7 + 3) % others->len), target,
+               finished ? g_rand_int_range (rand, 20, 365) : g_rand_int_range (rand, 1, 10));
+    }
 
   /* Always the job whose next action is earliest, so serial numbers, review
    * replies and the ledger follow the calendar across renovations. */
-  while (ok)
+  queue = g_sequence_new (NULL);
+  for (guint i = 0; i < jobs->len; i++)
+    g_sequence_insert_sorted (queue, GUINT_TO_POINTER (i), job_order, jobs);
+  while (ok && !g_sequence_is_empty (queue))
     {
-      Job *first = NULL;
-      for (guint i = 0; i < jobs->len; i++)
-        {
-          Job *job = &g_array_index (jobs, Job, i);
-          if (!job->done && (first == NULL || g_date_time_compare (job->next, first->next) < 0))
-            first = job;
-        }
-      if (first == NULL)
-        break;
+      GSequenceIter *head = g_sequence_get_begin_iter (queue);
+      guint index = GPOINTER_TO_UINT (g_sequence_get (head));
+      Job *first = &g_array_index (jobs, Job, index);
+
+      g_sequence_remove (head);
       ok = job_run (&demo, first, error);
+      if (!first->done)
+        g_sequence_insert_sorted (queue, GUINT_TO_POINTER (index), job_order, jobs);
     }
 
   pd_context_set_user (ctx, user, role);
   pd_context_set_now (ctx, fixed ? demo.now : NULL);
   g_clear_pointer (&demo.clock, g_date_time_unref);
+  g_free (demo.enforced_on);
   g_date_time_unref (demo.now);
   return ok;
 }

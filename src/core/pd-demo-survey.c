@@ -169,6 +169,7 @@ answer_campaign (PdContext               *ctx,
                  int                      month,
                  const char              *today,
                  gboolean                 stuck,
+                 guint                    wanted,
                  GError                 **error)
 {
   guint n_opinions = 0;
@@ -193,6 +194,11 @@ answer_campaign (PdContext               *ctx,
   if (year * 100 + month == g_ascii_strtoll (today, NULL, 10) * 100 + g_ascii_strtoll (today + 5, NULL, 10))
     last_day = (int) g_ascii_strtoll (today + 8, NULL, 10);
 
+  /* A portfolio's campaign gets about @wanted forms back: the households
+   * asked are drawn first, then answer at the usual rates (0.8 on average). */
+  guint asked_permille = wanted == 0 || units->len == 0 ? 1000
+                         : (guint) MIN (1000, (guint64) wanted * 1000 * 5 / 4 / units->len);
+
   for (guint i = 0; i < units->len; i++)
     {
       g_autoptr (PdSurveyResponse) response = NULL;
@@ -201,6 +207,8 @@ answer_campaign (PdContext               *ctx,
 
       /* Households living there nearly all answer; owners of empty units
        * are reached by phone now and then. */
+      if (asked_permille < 1000 && (guint) g_rand_int_range (rand, 0, 1000) >= asked_permille)
+        continue;
       if (g_rand_int_range (rand, 0, 100) >= (occupied ? 97 : 40))
         continue;
       response = pd_survey_response_new ();
@@ -260,7 +268,8 @@ demo_year (PdContext               *ctx,
       if (!create_campaign (ctx, y, m, (guint) (index % BUILDING_GROUPS), (guint) n_buildings, &campaign_id, error))
         return FALSE;
       pd_context_set_user (ctx, "客服专员王芳", PD_ROLE_CLERK);
-      if (!answer_campaign (ctx, rand, campaign_id, tmpl, y, m, today, i == 1, error))
+      if (!answer_campaign (ctx, rand, campaign_id, tmpl, y, m, today, i == 1,
+                            pd_demo_volumes (ctx).survey_responses / DEMO_MONTHS, error))
         return FALSE;
     }
   return TRUE;

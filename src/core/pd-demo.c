@@ -128,6 +128,13 @@ create_individual (PdContext  *ctx,
   person->birthday = random_date (rand, 1950, 2000);
   g_free (person->id_number);
   person->id_number = pd_demo_make_prc_id (rand, person->birthday, male);
+  /* 16 regions × 50 years of birthdays × 500 serials: a 250,000-person
+   * portfolio draws a few hundred numbers twice. */
+  while (pd_person_find_by_id_number (ctx, person->id_type, person->id_number) != 0)
+    {
+      g_free (person->id_number);
+      person->id_number = pd_demo_make_prc_id (rand, person->birthday, male);
+    }
   g_free (person->mobile);
   person->mobile = pd_demo_make_mobile (rand);
   g_free (person->consent_on);
@@ -226,6 +233,22 @@ pick_state (GRand *rand)
   return "rented";
 }
 
+/* The demo office has about 1.84 people per unit; a portfolio asking for
+ * more gets them as larger households in the occupied units (about 54 % of
+ * the units). */
+static int
+extra_members (PdContext *ctx,
+               GRand     *rand)
+{
+  PdDemoVolumes volumes = pd_demo_volumes (ctx);
+  guint permille;
+
+  if (volumes.people == 0 || volumes.units == 0 || volumes.people <= volumes.units * 184 / 100)
+    return 0;
+  permille = (guint) ((volumes.people - volumes.units * 184ull / 100) * 1000 / (volumes.units * 54ull / 100));
+  return (int) (permille / 1000) + (g_rand_int_range (rand, 0, 1000) < (gint32) (permille % 1000));
+}
+
 static gboolean
 populate_unit (PdContext  *ctx,
                GRand      *rand,
@@ -253,7 +276,7 @@ populate_unit (PdContext  *ctx,
         return FALSE;
     }
   if (g_str_equal (state, "occupied") && !enterprise)
-    for (int i = g_rand_int_range (rand, 0, 3); i > 0; i--)
+    for (int i = g_rand_int_range (rand, 0, 3) + extra_members (ctx, rand); i > 0; i--)
       {
         gint64 member = create_individual (ctx, rand, NULL, error);
         if (member < 0 ||
@@ -291,6 +314,36 @@ populate_unit (PdContext  *ctx,
         return FALSE;
     }
   return TRUE;
+}
+
+#define VOLUMES_KEY "pd-demo-volumes"
+
+PdDemoVolumes
+pd_demo_volumes (PdContext *ctx)
+{
+  const PdDemoVolumes *volumes = g_object_get_data (G_OBJECT (ctx), VOLUMES_KEY);
+  PdDemoVolumes none = { 0 };
+
+  return volumes ? *volumes : none;
+}
+
+gboolean
+pd_demo_generate_portfolio (PdContext           *ctx,
+                            guint                n_units,
+                            const PdDemoVolumes *volumes,
+                            guint32              seed,
+                            GError             **error)
+{
+  gboolean ok;
+
+  /* Carried on the context so the feature demos keep their one signature. */
+  PdDemoVolumes *copy = g_memdup2 (volumes, sizeof *volumes);
+
+  copy->units = n_units;
+  g_object_set_data_full (G_OBJECT (ctx), VOLUMES_KEY, copy, g_free);
+  ok = pd_demo_generate (ctx, n_units, seed, error);
+  g_object_set_data (G_OBJECT (ctx), VOLUMES_KEY, NULL);
+  return ok;
 }
 
 gboolean

@@ -15,6 +15,29 @@ gboolean pd_demo_generate   (PdContext *ctx,
                              guint32    seed,
                              GError   **error);
 
+/* A year of records for a benchmark portfolio (bench/pd-bench): how many of
+ * each the generator aims at.  0 keeps the demo office's own amount. */
+typedef struct
+{
+  guint people;              /* owners, co-owners, household members, tenants */
+  guint renovations;
+  guint patrol_records;      /* renovation and vacant-unit patrols together */
+  guint survey_responses;    /* returned forms, each with its item answers */
+  guint release_slips;
+  guint units;               /* set by pd_demo_generate_portfolio */
+} PdDemoVolumes;
+
+/* pd_demo_generate with @volumes of the year's records. */
+gboolean pd_demo_generate_portfolio (PdContext           *ctx,
+                                     guint                n_units,
+                                     const PdDemoVolumes *volumes,
+                                     guint32              seed,
+                                     GError             **error);
+
+/* The volumes asked of the generation running on @ctx, for the feature
+ * demos (all 0 outside pd_demo_generate_portfolio). */
+PdDemoVolumes pd_demo_volumes (PdContext *ctx);
+
 /* Fake but valid identifiers, for the demo and for tests. */
 char    *pd_demo_make_prc_id (GRand      *rand,
                               const char *birthday_iso,

@@ -272,7 +272,7 @@ resolve_new_owner (PdContext *ctx,
   if (!pd_person_validate (person, error))
     return -1;
   if (g_str_equal (person->kind, "enterprise") && *person->uscc != '\0')
-    id = pd_database_query_int (pd_context_get_database (ctx), "SELECT id FROM person WHERE uscc = ?",
+    id = pd_database_query_int (pd_context_get_database (ctx), "SELECT id FROM person WHERE uscc = ? AND uscc <> ''",
                                 person->uscc, error);
   else if (*person->id_number != '\0')
     id = pd_person_find_by_id_number (ctx, person->id_type, person->id_number);

@@ -248,7 +248,7 @@ check_unique_identity (PdContext      *ctx,
   if (*person->uscc != '\0')
     {
       other = pd_database_query_int (pd_context_get_database (ctx),
-                                     "SELECT id FROM person WHERE uscc = ?", person->uscc, NULL);
+                                     "SELECT id FROM person WHERE uscc = ? AND uscc <> ''", person->uscc, NULL);
       if (other > 0 && other != person->id)
         {
           g_autofree char *file = g_strdup_printf ("%" G_GINT64_FORMAT, other);
@@ -392,7 +392,7 @@ pd_person_find_by_id_number (PdContext  *ctx,
 {
   PdDatabase *database = pd_context_get_database (ctx);
   sqlite3_stmt *stmt = pd_database_prepare (database,
-    "SELECT id FROM person WHERE id_type = ? AND id_number = ?", NULL);
+    "SELECT id FROM person WHERE id_type = ? AND id_number = ? AND id_number <> ''", NULL);
   gint64 id = 0;
 
   if (stmt == NULL || id_number == NULL || *id_number == '\0')

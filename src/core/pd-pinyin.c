@@ -18,6 +18,11 @@
 static GMutex translit_lock;
 static UTransliterator *translit;
 static gboolean translit_failed;
+/* Given names repeat (a 250,000-person portfolio or ledger has a few
+ * thousand distinct ones) and ICU takes tens of microseconds per name, so
+ * results are kept, under the same lock.  Bounded: emptied when full. */
+static GHashTable *translit_cache;
+#define TRANSLIT_CACHE_MAX 50000
 
 /* Readings of polyphonic surnames as surnames, compound surnames first so
  * that 尉迟 wins over 尉.  Entries where ICU 72 already agrees (e.g. 车, 华,
@@ -114,6 +119,19 @@ transliterate (const char *utf8)
   glong source_len = 0;
   int32_t capacity;
 
+  g_mutex_lock (&translit_lock);
+  if (translit_cache != NULL)
+    {
+      const char *known = g_hash_table_lookup (translit_cache, utf8);
+      if (known != NULL)
+        {
+          char *copy = g_strdup (known);
+          g_mutex_unlock (&translit_lock);
+          return copy;
+        }
+    }
+  g_mutex_unlock (&translit_lock);
+
   source = g_utf8_to_utf16 (utf8, -1, NULL, &source_len, NULL);
   if (source == NULL)
     return g_strdup ("");
@@ -150,7 +168,16 @@ transliterate (const char *utf8)
       {
         char *out = g_utf16_to_utf8 ((const gunichar2 *) buf, limit, NULL, NULL, NULL);
 
-        return out != NULL ? out : g_strdup ("");
+        if (out == NULL)
+          return g_strdup ("");
+        g_mutex_lock (&translit_lock);
+        if (translit_cache == NULL)
+          translit_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+        if (g_hash_table_size (translit_cache) >= TRANSLIT_CACHE_MAX)
+          g_hash_table_remove_all (translit_cache);
+        g_hash_table_replace (translit_cache, g_strdup (utf8), g_strdup (out));
+        g_mutex_unlock (&translit_lock);
+        return out;
       }
     }
 }

@@ -327,12 +327,18 @@ pd_unit_role_list (PdContext  *ctx,
                    gboolean    current_only,
                    GError    **error)
 {
+#define ROLE_LIST(where) \
+    ROLE_SELECT "WHERE " where " AND (?2 = 0 OR r.person_id = ?2) AND (?3 = 0 OR r.ended_on = '') " \
+    "ORDER BY r.ended_on <> '', CASE r.role WHEN 'owner' THEN 0 WHEN 'member' THEN 1 " \
+    "WHEN 'tenant' THEN 2 WHEN 'proxy' THEN 3 ELSE 4 END, r.ended_on DESC, r.id"
   PdDatabase *database = pd_context_get_database (ctx);
+  /* "?1 = 0 OR r.unit_id = ?1" would keep SQLite from the unit index and
+   * read every role of the estate on each call: one statement per case. */
   sqlite3_stmt *stmt = pd_database_prepare (database,
-    ROLE_SELECT
-    "WHERE (?1 = 0 OR r.unit_id = ?1) AND (?2 = 0 OR r.person_id = ?2) AND (?3 = 0 OR r.ended_on = '') "
-    "ORDER BY r.ended_on <> '', CASE r.role WHEN 'owner' THEN 0 WHEN 'member' THEN 1 "
-    "WHEN 'tenant' THEN 2 WHEN 'proxy' THEN 3 ELSE 4 END, r.ended_on DESC, r.id", error);
+                                            unit_id != 0 ? ROLE_LIST ("r.unit_id = ?1")
+                                            : person_id != 0 ? ROLE_LIST ("r.person_id = ?2")
+                                            : ROLE_LIST ("?1 = 0"), error);
+#undef ROLE_LIST
 
   if (stmt == NULL)
     return NULL;

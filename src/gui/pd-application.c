@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "pd-application.h"
+#include "pd-bench-probe.h"
 #include "pd-login-dialog.h"
 #include "pd-backup.h"
 #include "pd-demo.h"
@@ -141,27 +142,8 @@ open_database (PdApplication *self,
   return TRUE;
 }
 
-/* For bench/: with PROPDESK_BENCH_STARTUP set, print the time from process
- * start to the first painted frame of the window and quit. */
+/* When the process began its work, for bench/ (pd-bench-probe.h). */
 static gint64 process_start_us;
-
-static void
-on_first_paint (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  GtkWindow *window = user_data;
-
-  g_signal_handlers_disconnect_by_func (clock, on_first_paint, user_data);
-  g_print ("first-frame-ms %.1f\n", (g_get_monotonic_time () - process_start_us) / 1000.0);
-  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
-}
-
-static void
-on_window_realized (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint), window);
-}
 
 static void show_main_window (PdApplication *self);
 
@@ -208,8 +190,7 @@ show_main_window (PdApplication *self)
           return;
         }
       window = GTK_WIDGET (pd_window_new (self, self->ctx));
-      if (g_getenv ("PROPDESK_BENCH_STARTUP") != NULL)
-        g_signal_connect (window, "realize", G_CALLBACK (on_window_realized), NULL);
+      pd_bench_probe_attach (GTK_WINDOW (window), process_start_us);
       gtk_window_present (GTK_WINDOW (window));
       return;
     }

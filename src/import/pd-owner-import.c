@@ -164,7 +164,7 @@ find_by_uscc (Import     *import,
               const char *uscc)
 {
   return MAX (pd_database_query_int (pd_context_get_database (import->ctx),
-                                     "SELECT id FROM person WHERE uscc = ?", uscc, NULL), 0);
+                                     "SELECT id FROM person WHERE uscc = ? AND uscc <> ''", uscc, NULL), 0);
 }
 
 /* Someone of that name with a current role on the unit, whose ID number
