@@ -73,11 +73,8 @@ pd_pdf_write (PdRenderer *renderer,
   cr = cairo_create (surface);
   pc = pango_cairo_create_context (cr);
   pages = pd_renderer_count_pages (renderer, cr, pc, PD_PRINT_A4_WIDTH, PD_PRINT_A4_HEIGHT);
-  for (guint page = 0; page < pages; page++)
-    {
-      pd_renderer_draw_page (renderer, cr, pc, PD_PRINT_A4_WIDTH, PD_PRINT_A4_HEIGHT, page, pages);
-      cairo_show_page (cr);
-    }
+  pd_renderer_draw_all (renderer, cr, pc, PD_PRINT_A4_WIDTH, PD_PRINT_A4_HEIGHT, pages);
+  cairo_show_page (cr);
   g_object_unref (pc);
   cairo_destroy (cr);
   cairo_surface_finish (surface);

@@ -136,7 +136,8 @@ pd_print_layout_get_pango (PdPrintLayout *layout)
 gboolean
 pd_print_layout_is_drawing (PdPrintLayout *layout)
 {
-  return layout->direct || layout->pass->target_page == (int) layout->page;
+  return layout->direct || layout->pass->target_page == PD_PRINT_ALL_PAGES ||
+         layout->pass->target_page == (int) layout->page;
 }
 
 guint
@@ -218,7 +219,7 @@ pd_print_layout_page_break (PdPrintLayout *layout)
   if (layout->frames->len > 0)
     return;   /* frames (cards, half pages) never break */
   finish_page (layout);
-  if (layout->direct)
+  if (layout->direct || layout->pass->target_page == PD_PRINT_ALL_PAGES)
     cairo_show_page (layout->cr);
   layout->page++;
   layout->frame.y = layout->frame.top;

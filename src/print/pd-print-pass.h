@@ -11,10 +11,16 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  int   target_page;     /* page to draw, -1 to lay out only */
+  int   target_page;     /* page to draw, -1 to lay out only, or
+                          * PD_PRINT_ALL_PAGES */
   guint n_pages;         /* known total for "共 M 页", 0 when unknown */
   guint pages_laid_out;  /* set by pd_print_layout_end() */
 } PdPrintPass;
+
+/* Every page in one pass, each shown at its break (a PDF file): drawing
+ * page after page by target_page lays the document out again for each, so
+ * N pages cost N² blocks (1,000 release slips took minutes). */
+#define PD_PRINT_ALL_PAGES (-2)
 
 void         pd_print_pass_attach (cairo_t     *cr,
                                    PdPrintPass *pass);

@@ -132,3 +132,17 @@ pd_renderer_draw_page (PdRenderer   *self,
   g_return_if_fail (self != NULL && cr != NULL && pc != NULL);
   run_pass (self, cr, pc, width_pt, height_pt, &pass);
 }
+
+void
+pd_renderer_draw_all (PdRenderer   *self,
+                      cairo_t      *cr,
+                      PangoContext *pc,
+                      double        width_pt,
+                      double        height_pt,
+                      guint         n_pages)
+{
+  PdPrintPass pass = { .target_page = PD_PRINT_ALL_PAGES, .n_pages = n_pages };
+
+  g_return_if_fail (self != NULL && cr != NULL && pc != NULL);
+  run_pass (self, cr, pc, width_pt, height_pt, &pass);
+}

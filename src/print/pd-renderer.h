@@ -49,5 +49,14 @@ void        pd_renderer_draw_page   (PdRenderer     *self,
                                      double          height_pt,
                                      guint           page,
                                      guint           n_pages);
+/* Draws all @n_pages in one pass, calling cairo_show_page() between pages
+ * but not after the last: for a PDF, where page after page by
+ * pd_renderer_draw_page would lay the document out once per page. */
+void        pd_renderer_draw_all    (PdRenderer     *self,
+                                     cairo_t        *cr,
+                                     PangoContext   *pc,
+                                     double          width_pt,
+                                     double          height_pt,
+                                     guint           n_pages);
 
 G_END_DECLS
