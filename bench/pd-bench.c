@@ -61,6 +61,14 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
+static double last_cpu_ms;
+
+double
+last_run_cpu_ms (void)
+{
+  return last_cpu_ms;
+}
+
 double
 run_timed (const char *const *argv,
            const char *const *env,
@@ -99,6 +107,8 @@ run_timed (const char *const *argv,
     return -1;
   if (peak_rss_kb)
     *peak_rss_kb = usage.ru_maxrss;
+  last_cpu_ms = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+                (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
   if (output)
     *output = g_string_free (g_steal_pointer (&text), FALSE);
   return now_ms () - start;
@@ -374,6 +384,7 @@ main (int    argc,
 {
   int units = 100000, runs = 5;
   gboolean generate_only = FALSE;
+  g_autofree char *baseline = NULL;
   g_autofree char *workdir = NULL;
   g_autofree char *results = NULL;
   g_autofree char *builddir = NULL;
@@ -384,6 +395,7 @@ main (int    argc,
     { "results", 0, 0, G_OPTION_ARG_FILENAME, &results, "Markdown results file", "FILE" },
     { "builddir", 0, 0, G_OPTION_ARG_FILENAME, &builddir, "The meson build folder", "DIR" },
     { "generate-only", 0, 0, G_OPTION_ARG_NONE, &generate_only, "Only make the portfolio (cached in the workdir)", NULL },
+    { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &baseline, "A build folder of the code before the fixes, for before/after ratios", "DIR" },
     { NULL }
   };
   g_autoptr (GOptionContext) options = g_option_context_new ("— PropDesk benchmarks");
@@ -413,10 +425,11 @@ main (int    argc,
     "Written by `bench/pd-bench` on %s.\n\n"
     "Machine: %s.\n\n"
     "Reproduce (from the source folder, after `meson setup build && ninja -C build`):\n\n"
-    "    xvfb-run -a -s \"-screen 0 1366x768x24\" build/bench/pd-bench --units %u --runs %u\n\n"
+    "    xvfb-run -a -s \"-screen 0 1366x768x24\" build/bench/pd-bench --units %u --runs %u%s%s\n\n"
     "Medians of %u runs with min and max. The first run makes the portfolio in the workdir "
     "(default /tmp/propdesk-bench) and later runs reuse it.\n\n",
-    date, machine, bench.units, bench.runs, bench.runs);
+    date, machine, bench.units, bench.runs, baseline ? " --baseline " : "",
+    baseline ? "BUILD-OF-THE-BASELINE" : "", bench.runs);
   ctx = open_portfolio (&bench, &db);
   if (generate_only)
     return 0;
@@ -428,6 +441,8 @@ main (int    argc,
   bench_import (&bench, ctx);
   bench_owner_list (&bench, ctx);
   bench_search (&bench, ctx);
+  if (baseline != NULL)
+    bench_baseline (&bench, baseline);
 
   if (results == NULL)
     results = g_strdup ("bench/RESULTS.md");

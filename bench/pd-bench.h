@@ -37,6 +37,10 @@ double run_timed         (const char *const *argv,
                           char             **output,
                           long              *peak_rss_kb);
 
+/* The CPU time (user + system) of the last run_timed child: steadier than
+ * wall time on a busy machine, for before/after ratios. */
+double last_run_cpu_ms   (void);
+
 /* Report lines: a measurement's median, min and max; a comparison's ratio;
  * a measurement that could not be made, with why. */
 void   bench_row         (Bench      *bench,
@@ -64,3 +68,7 @@ void   bench_slips       (Bench      *bench,
                           PdContext  *ctx);
 void   bench_import      (Bench      *bench,
                           PdContext  *ctx);
+/* pd-bench-baseline.c: the same jobs by a build of the code before the
+ * fixes, at sizes the old code finishes. */
+void   bench_baseline    (Bench      *bench,
+                          const char *baseline_builddir);

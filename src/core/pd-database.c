@@ -212,6 +212,18 @@ pd_database_rollback (PdDatabase *self)
 }
 
 gboolean
+pd_database_set_cache_size (PdDatabase  *self,
+                            int          kib,
+                            GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (PD_IS_DATABASE (self) && kib > 0, FALSE);
+  sql = g_strdup_printf ("PRAGMA cache_size = -%d", kib);
+  return pd_database_exec (self, sql, error);
+}
+
+gboolean
 pd_database_quick_check (PdDatabase  *self,
                          GError     **error)
 {

@@ -60,6 +60,12 @@ gboolean     pd_database_commit      (PdDatabase  *self,
                                       GError     **error);
 void         pd_database_rollback    (PdDatabase  *self);
 
+/* Sets the page cache of this connection to @kib KiB (32 MiB when opened,
+ * for long write transactions such as imports and the demo portfolio). */
+gboolean     pd_database_set_cache_size (PdDatabase  *self,
+                                         int          kib,
+                                         GError     **error);
+
 /* PRAGMA quick_check: fast enough for every start. */
 gboolean     pd_database_quick_check (PdDatabase  *self,
                                       GError     **error);
