@@ -18,7 +18,8 @@ median_cpu (Bench             *bench,
 {
   g_autoptr (GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
 
-  for (guint run = 0; run < bench->runs; run++)
+  /* The old code is slow: three runs make the median. */
+  for (guint run = 0; run < MIN (bench->runs, 3); run++)
     {
       if (fresh_db != NULL)
         {
@@ -129,18 +130,22 @@ bench_baseline (Bench      *bench,
    * number up without its index). */
   if (g_file_get_contents (ledger, &contents, NULL, NULL))
     {
-      char *cut = contents;
-      for (int line = 0; line <= 10000 && cut != NULL; line++)
-        cut = strchr (cut + 1, '\n');
+      char *cut = strchr (contents, '\n');   /* the end of the heading */
+      char *next;
+      int rows = 0;
+
+      for (; rows < 10000 && cut != NULL && (next = strchr (cut + 1, '\n')) != NULL; rows++)
+        cut = next;
       if (cut != NULL)
         cut[1] = '\0';
       g_file_set_contents (small_ledger, contents, -1, NULL);
       {
+        g_autofree char *what = g_strdup_printf ("import owners, %d-row CSV into an empty estate", rows);
         const char *old_argv[] = { old_cli, "--db", old_db, "import", "owners", small_ledger, NULL };
         const char *new_argv[] = { new_cli, "--db", new_db, "import", "owners", small_ledger, NULL };
         before = median_cpu (bench, old_argv, old_db);
         after = median_cpu (bench, new_argv, new_db);
-        ratio_row (bench, "import owners, 10,000-row CSV into an empty estate", before, after);
+        ratio_row (bench, what, before, after);
       }
     }
 }

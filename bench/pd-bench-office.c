@@ -14,7 +14,8 @@
 #include "pd-survey-stats.h"
 #include "pd-survey-workbook.h"
 
-static void
+/* Writes theirs ÷ ours and returns it (0 when either is missing). */
+static double
 compare (Bench      *bench,
          const char *what,
          GArray     *ours,
@@ -23,8 +24,10 @@ compare (Bench      *bench,
 {
   Stats a = stats_of (ours), b = stats_of (theirs);
 
-  if (ours->len && theirs->len && a.median > 0)
-    bench_ratio (bench, what, b.median / a.median, target);
+  if (!ours->len || !theirs->len || a.median <= 0)
+    return 0;
+  bench_ratio (bench, what, b.median / a.median, target);
+  return b.median / a.median;
 }
 
 /* Times @argv @runs times into @samples. */
@@ -95,6 +98,7 @@ bench_workbook (Bench     *bench,
                            month, answers);
   bench_row (bench, label, stats_of (inside), "ms", "≤ 300 ms");
   bench_row (bench, "… the same by propdesk-cli export survey-stats (process)", stats_of (ours), "ms", "");
+  bench_verdict (bench, "survey workbook ≤ 0.3 s (in process)", stats_of (inside).median / 1000, "s", 0.3, FALSE);
 
   if (run_timed (check, NULL, &version, NULL) < 0)
     {
@@ -108,7 +112,9 @@ bench_workbook (Bench     *bench,
   }
   bench_row (bench, "python3-xlsxwriter, same workbook from the same SQLite data (process)", stats_of (python),
              "ms", "");
-  compare (bench, "python3-xlsxwriter ÷ propdesk-cli (processes)", ours, python, "≥ 5×");
+  bench_verdict (bench, "survey workbook ≥ 5× faster than python3-xlsxwriter (processes)",
+                 compare (bench, "python3-xlsxwriter ÷ propdesk-cli (processes)", ours, python, "≥ 5×"), "×",
+                 5, TRUE);
 }
 
 /* ---- 1,000 release slips to one PDF ------------------------------------ */
@@ -214,6 +220,7 @@ bench_slips (Bench     *bench,
   }
   label = g_strdup_printf ("%d release slips to one PDF (propdesk-cli print release-slips)", n);
   bench_row (bench, label, stats_of (ours), "ms", "1,000 ≤ 2 s");
+  bench_verdict (bench, "1,000 release slips to PDF ≤ 2 s", stats_of (ours).median / 1000, "s", 2, FALSE);
 
   soffice = bench_soffice (bench);
   if (soffice == NULL)
@@ -324,6 +331,8 @@ bench_import (Bench     *bench,
   g_free (label);
   label = g_strdup_printf ("import owners: the same %u rows as .xlsx", rows);
   bench_row (bench, label, stats_of (ours_xlsx), "ms", "100,000 rows ≤ 3 s");
+  bench_verdict (bench, "import of the owner ledger (.csv) ≤ 3 s", stats_of (ours_csv).median / 1000, "s", 3, FALSE);
+  bench_verdict (bench, "import of the owner ledger (.xlsx) ≤ 3 s", stats_of (ours_xlsx).median / 1000, "s", 3, FALSE);
 
   if (sqlite3_cli != NULL)
     {
@@ -339,7 +348,9 @@ bench_import (Bench     *bench,
             g_array_append_val (floor, ms);
         }
       bench_row (bench, "sqlite3 command line .import of the same CSV (the floor)", stats_of (floor), "ms", "");
-      compare (bench, "our .csv import ÷ the floor (lower is better)", floor, ours_csv, "≤ 3×");
+      bench_verdict (bench, "import within 3× the sqlite3 .import floor",
+                     compare (bench, "our .csv import ÷ the floor (lower is better)", floor, ours_csv, "≤ 3×"),
+                     "×", 3, FALSE);
     }
   else
     bench_note (bench, "sqlite3 .import floor", "sqlite3 command line not installed");

@@ -20,6 +20,7 @@ typedef struct
   guint       runs;
   guint       units;
   double      startup_ms;  /* the GUI's median cold start, once measured */
+  GString    *verdicts;    /* the targets' summary table */
 } Bench;
 
 double now_ms            (void);
@@ -55,6 +56,15 @@ void   bench_ratio       (Bench      *bench,
 void   bench_note        (Bench      *bench,
                           const char *what,
                           const char *text);
+
+/* A line of the targets' summary: @value against @limit (at most, or at
+ * least when @at_least). */
+void   bench_verdict     (Bench      *bench,
+                          const char *target,
+                          double      value,
+                          const char *unit,
+                          double      limit,
+                          gboolean    at_least);
 
 /* LibreOffice's soffice, with a profile of its own in the workdir (made by
  * a first run that is not counted), or NULL when not installed. */
