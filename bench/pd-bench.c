@@ -278,7 +278,7 @@ make_queries (PdContext *ctx)
   sqlite3_stmt *stmt = pd_database_prepare (pd_context_get_database (ctx),
     "SELECT p.name, p.initials, p.pinyin, p.mobile, u.code FROM person p "
     "JOIN unit_role r ON r.person_id = p.id JOIN unit u ON u.id = r.unit_id "
-    "WHERE p.id % 97 = 0 LIMIT 200", NULL);
+    "WHERE p.id % 97 = 0 LIMIT 100", NULL);
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {

@@ -81,12 +81,12 @@ scroll_next (Probe *probe)
 
   if (value >= end)
     return FALSE;
-  /* A page a frame would take a minute over 100,000 rows; at most 400
+  /* A page a frame would take a minute over 100,000 rows; at most 200
    * steps still bring rows from every part of the list in. */
   probe->pages++;
   gtk_adjustment_set_value (probe->scroll,
                             MIN (end, value + MAX (gtk_adjustment_get_page_size (probe->scroll),
-                                                   gtk_adjustment_get_upper (probe->scroll) / 400)));
+                                                   gtk_adjustment_get_upper (probe->scroll) / 200)));
   gtk_widget_queue_draw (GTK_WIDGET (probe->window));
   return TRUE;
 }

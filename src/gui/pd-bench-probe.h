@@ -7,7 +7,7 @@
  *                              character a frame, print "type-ms" with the
  *                              time from each keystroke to the painted result;
  *   PROPDESK_BENCH_SCROLL=1    then scroll the first list to its end, a page
- *                              (or 1/400 of it) a frame, print "scroll-ms T
+ *                              (or 1/200 of it) a frame, print "scroll-ms T
  *                              pages N".
  */
 #pragma once
