@@ -43,6 +43,18 @@ find_visible (GtkWidget *widget,
   return NULL;
 }
 
+/* The Owner files tab in front: typing and scrolling are measured there. */
+static void
+show_owner_tab (Probe *probe)
+{
+  GtkWidget *notebook = find_visible (GTK_WIDGET (probe->window), GTK_TYPE_NOTEBOOK);
+
+  for (int i = 0; notebook != NULL && i < gtk_notebook_get_n_pages (GTK_NOTEBOOK (notebook)); i++)
+    if (g_str_equal (G_OBJECT_TYPE_NAME (gtk_notebook_get_nth_page (GTK_NOTEBOOK (notebook), i)), "PdOwnerView"))
+      gtk_notebook_set_current_page (GTK_NOTEBOOK (notebook), i);
+  gtk_widget_queue_draw (GTK_WIDGET (probe->window));
+}
+
 static void
 finish (GdkFrameClock *clock,
         Probe         *probe)
@@ -106,8 +118,11 @@ on_after_paint (GdkFrameClock *clock,
           finish (clock, probe);
           return;
         }
+      show_owner_tab (probe);
+      return;
     }
-  else if (probe->text != NULL)
+  /* (On the owner tab's first frame nothing is typed yet.) */
+  if (probe->text != NULL && probe->typed > 0)
     g_string_append_printf (probe->report, " %.1f", (now - probe->step_us) / 1000.0);
 
   if (probe->text != NULL)
