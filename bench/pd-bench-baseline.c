@@ -79,10 +79,17 @@ bench_baseline (Bench      *bench,
   g_autofree char *sqlite3_cli = g_find_program_in_path ("sqlite3");
   double before, after;
 
-  g_string_append (bench->report,
-    "\n### The fixes, before and after (CPU time, medians)\n\n"
-    "“Before” is the baseline build given with --baseline; both builds run the same job in this run.\n\n"
-    "| job | before ms | after ms | ratio |\n|---|---|---|---|\n");
+  g_autofree char *source = g_path_get_dirname (baseline_builddir);
+  g_autofree char *commit = NULL;
+  const char *git_argv[] = { "/usr/bin/git", "-C", source, "log", "-1", "--format=%h %s", NULL };
+
+  if (run_timed (git_argv, NULL, &commit, NULL) < 0)
+    g_clear_pointer (&commit, g_free);
+  g_string_append_printf (bench->report,
+    "\n### The fixes, before and after (CPU time, medians of up to 3 runs)\n\n"
+    "“Before” is the build given with --baseline (commit %s); both builds run the same job in this run.\n\n"
+    "| job | before ms | after ms | ratio |\n|---|---|---|---|\n",
+    commit ? g_strstrip (commit) : "unknown");
   if (!g_file_test (old_cli, G_FILE_TEST_IS_EXECUTABLE))
     {
       bench_note (bench, "baseline", "no propdesk-cli in the baseline build folder");

@@ -449,7 +449,7 @@ main (int    argc,
     "Medians of %u runs with min and max. The first run makes the portfolio in the workdir "
     "(default /tmp/propdesk-bench) and later runs reuse it.\n\n",
     date, machine, bench.units, bench.runs, baseline ? " --baseline " : "",
-    baseline ? "BUILD-OF-THE-BASELINE" : "", bench.runs);
+    baseline ? "BUILD-DIR-OF-THE-BASELINE-COMMIT" : "", bench.runs);
   ctx = open_portfolio (&bench, &db);
   if (generate_only)
     return 0;
