@@ -140,6 +140,13 @@ fx_state (PdContext *ctx,
   return g_strdup (renovation->state);
 }
 
+/* Asserts the state of @id (fx_state's copy is freed). */
+#define fx_assert_state(ctx, id, expected) \
+  G_STMT_START { \
+    g_autofree char *fx_state_now = fx_state ((ctx), (id)); \
+    g_assert_cmpstr (fx_state_now, ==, (expected)); \
+  } G_STMT_END
+
 /* Drives @id forward along the main path until it is in @target (which
  * must lie on it: draft … closed).  The user is admin. */
 static G_GNUC_UNUSED void

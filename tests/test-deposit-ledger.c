@@ -64,10 +64,10 @@ test_deduction_topup_stop_work (void)
   /* Within three days nothing happens; on the fourth the works stop. */
   set_today (ctx, 11, 26);
   g_assert_cmpint (pd_deposit_enforce_topups (ctx, &error), ==, 0);
-  g_assert_cmpstr (fx_state (ctx, id), ==, "in_progress");
+  fx_assert_state (ctx, id, "in_progress");
   set_today (ctx, 11, 27);
   g_assert_cmpint (pd_deposit_enforce_topups (ctx, &error), ==, 1);
-  g_assert_cmpstr (fx_state (ctx, id), ==, "stopped");
+  fx_assert_state (ctx, id, "stopped");
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM renovation WHERE stop_reason LIKE '%2026-11-26%'", NULL),
                    ==, 1);
   /* And they cannot resume until the top-up is paid. */
@@ -124,7 +124,7 @@ test_deduction_capped (void)
   g_assert_cmpint (pd_test_count (ctx, "SELECT penalty_fen - deducted_fen FROM renovation_violation WHERE code = 'E'",
                                   NULL), ==, 50000);
   g_assert_cmpint (violation (ctx, id, "H", "report"), ==, 0);
-  g_assert_cmpstr (fx_state (ctx, id), ==, "stopped");
+  fx_assert_state (ctx, id, "stopped");
   g_assert_true (pd_deposit_summarize (ctx, id, &s, &error));
   g_assert_cmpint (s.balance_fen, ==, 0);
   g_assert_cmpint (s.shortfall_fen, ==, 300000);

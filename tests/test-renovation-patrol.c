@@ -146,7 +146,7 @@ test_violations_and_ladder (void)
       if (i == 1)
         {
           /* The second step is stop-work: the works stop.  Resume to go on. */
-          g_assert_cmpstr (fx_state (ctx, id), ==, "stopped");
+          fx_assert_state (ctx, id, "stopped");
           g_assert_true (pd_deposit_top_up (ctx, id, 100000, NULL, &error));
           g_assert_true (pd_renovation_resume (ctx, id, &error));
         }

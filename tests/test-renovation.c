@@ -344,7 +344,7 @@ expect_incomplete (Fixture      *fx,
   g_assert_false (pd_renovation_submit (fx->ctx, r->id, &error));
   g_assert_nonnull (error);
   g_assert_cmpstr (pd_error_get_field (error), ==, field);
-  g_assert_cmpstr (fx_state (fx->ctx, r->id), ==, "draft");
+  fx_assert_state (fx->ctx, r->id, "draft");
 }
 
 static void
@@ -499,13 +499,13 @@ test_roles (Fixture      *fx,
   g_assert_false (pd_renovation_reject (fx->ctx, id, "不同意", &error));
   g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_cmpstr (fx_state (fx->ctx, id), ==, "review_manager");
+  fx_assert_state (fx->ctx, id, "review_manager");
   pd_context_set_user (fx->ctx, "boss", PD_ROLE_MANAGER);
   g_assert_false (pd_renovation_reject (fx->ctx, id, "", &error));
   g_assert_cmpstr (pd_error_get_field (error), ==, "rejection_reason");
   g_clear_error (&error);
   g_assert_true (pd_renovation_pass_review (fx->ctx, id, "批准", &error));
-  g_assert_cmpstr (fx_state (fx->ctx, id), ==, "approved");
+  fx_assert_state (fx->ctx, id, "approved");
 }
 
 static void
@@ -628,7 +628,7 @@ test_office_fire_acceptance (Fixture      *fx,
   g_assert_cmpstr (pd_error_get_field (error), ==, "inspection_note");
   g_clear_error (&error);
   g_assert_true (pd_renovation_inspect (fx->ctx, id, TRUE, FALSE, "喷淋头被吊顶遮挡", &error));
-  g_assert_cmpstr (fx_state (fx->ctx, id), ==, "rectification");
+  fx_assert_state (fx->ctx, id, "rectification");
   g_assert_true (pd_renovation_request_completion (fx->ctx, id, &error));
   g_assert_true (pd_renovation_inspect (fx->ctx, id, TRUE, TRUE, "消防验收合格", &error));
   r = pd_renovation_get (fx->ctx, id, &error);

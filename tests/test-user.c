@@ -137,7 +137,10 @@ test_reset_must_change (void)
   g_assert_false (pd_user_reset_password (ctx, "wang", "temporary-1", &error));
   g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_nonnull (pd_user_authenticate (ctx, "wang", "secret-wang-1", NULL, NULL));
+  {
+    g_autoptr (PdUser) wang = pd_user_authenticate (ctx, "wang", "secret-wang-1", NULL, NULL);
+    g_assert_nonnull (wang);
+  }
 
   pd_context_set_user (ctx, "tester", PD_ROLE_ADMIN);
   g_assert_true (pd_user_reset_password (ctx, "zhang", "temporary-1", &error));

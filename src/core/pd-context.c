@@ -138,12 +138,17 @@ static const struct
 const char *
 pd_role_to_string (PdRole role)
 {
+  /* An out-of-range value (a cast integer) has no name. */
+  if ((guint) role >= G_N_ELEMENTS (role_names))
+    return NULL;
   return role_names[role].key;
 }
 
 const char *
 pd_role_label (PdRole role)
 {
+  if ((guint) role >= G_N_ELEMENTS (role_names))
+    return "";
   return _(role_names[role].label);
 }
 

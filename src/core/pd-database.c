@@ -172,6 +172,29 @@ pd_database_step_int64s (PdDatabase    *self,
 }
 
 gboolean
+pd_database_row_exists (PdDatabase *self,
+                        const char *table,
+                        gint64      id)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (g_regex_match_simple ("^[a-z_]+$", table, 0, 0), FALSE);
+  if (id <= 0)
+    return FALSE;
+  /* @table is a constant of the caller, checked above; the id is bound. */
+  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?", table);
+  stmt = pd_database_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+gboolean
 pd_database_begin (PdDatabase  *self,
                    GError     **error)
 {

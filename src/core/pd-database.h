@@ -54,6 +54,11 @@ gboolean     pd_database_step_int64s (PdDatabase    *self,
                                       const char    *what,
                                       GError       **error);
 
+/* TRUE when @table (a table name constant, not input) has a row with @id
+ * (> 0): the check before a record refers to another. */
+gboolean     pd_database_row_exists  (PdDatabase  *self,
+                                      const char  *table,
+                                      gint64       id);
 gboolean     pd_database_begin       (PdDatabase  *self,
                                       GError     **error);
 gboolean     pd_database_commit      (PdDatabase  *self,

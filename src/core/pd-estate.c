@@ -183,13 +183,14 @@ validate_unit (PdUnit  *unit,
                           _("Use: choose residential, shop or office."));
       return FALSE;
     }
-  if (unit->gross_area < 0 || unit->gross_area > 100000)
+  /* Written so that NaN (an unparsed number) fails too. */
+  if (!(unit->gross_area >= 0 && unit->gross_area <= 100000))
     {
       pd_set_field_error (error, PD_VALIDATION_ERROR_RANGE, "gross_area",
                           _("Gross area: must be greater than 0 m²."));
       return FALSE;
     }
-  if (unit->inner_area < 0 || unit->inner_area > 100000)
+  if (!(unit->inner_area >= 0 && unit->inner_area <= 100000))
     {
       pd_set_field_error (error, PD_VALIDATION_ERROR_RANGE, "inner_area",
                           _("Inner area: must be greater than 0 m²."));
@@ -235,6 +236,12 @@ pd_unit_create (PdContext  *ctx,
   if (!pd_unit_code_parse (unit->code, &canonical, &building, &entrance, &room, error) ||
       !validate_unit (unit, error))
     return -1;
+  if (!pd_database_row_exists (database, "estate", estate_id))
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "estate",
+                          _("Estate: the estate of the unit does not exist."));
+      return -1;
+    }
   stmt = pd_database_prepare (database, "SELECT 1 FROM unit WHERE estate_id = ? AND code = ?", error);
   if (stmt == NULL)
     return -1;
@@ -304,6 +311,11 @@ pd_unit_update (PdContext    *ctx,
   copy.state = (char *) "vacant"; /* state is not edited here */
   if (!validate_unit (&copy, error))
     return FALSE;
+  if (!pd_database_row_exists (database, "unit", unit->id))
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "unit", _("Unit: the unit does not exist."));
+      return FALSE;
+    }
   stmt = pd_database_prepare (database,
     "UPDATE unit SET floor = ?, use = ?, gross_area = ?, inner_area = ?, layout = ? WHERE id = ?", error);
   if (stmt == NULL)

@@ -220,9 +220,14 @@ validate_texts (PdContext        *ctx,
 {
   g_autofree char *deadline = NULL;
 
-  g_strstrip (defect->room);
-  g_strstrip (defect->description);
-  g_strstrip (defect->responsible);
+  char **texts[] = { &defect->room, &defect->description, &defect->responsible, &defect->deadline };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      if (*texts[i] == NULL)
+        *texts[i] = g_strdup ("");
+      g_strstrip (*texts[i]);
+    }
   if (*defect->description == '\0')
     {
       pd_set_field_error (error, PD_VALIDATION_ERROR_REQUIRED, "description",
@@ -234,7 +239,7 @@ validate_texts (PdContext        *ctx,
       g_free (defect->responsible);
       defect->responsible = pd_settings_get_text (ctx, "handover.responsible_default", "");
     }
-  if (*g_strstrip (defect->deadline) == '\0')
+  if (*defect->deadline == '\0')
     deadline = pd_handover_default_deadline (ctx, from_day, -1);
   else if (!pd_handover_deadline_parse (ctx, defect->deadline, from_day, &deadline, error))
     return FALSE;

@@ -8,6 +8,7 @@
 #include "pd-error.h"
 #include "pd-estate.h"
 #include "pd-key-register.h"
+#include "pd-validate.h"
 #include "pd-settings.h"
 
 PdKey *
@@ -63,9 +64,14 @@ pd_key_add (PdContext  *ctx,
   g_autoptr (PdKey) existing = NULL;
   sqlite3_stmt *stmt;
 
-  g_strstrip (key->code);
-  g_strstrip (key->label);
-  g_strstrip (key->location);
+  char **texts[] = { &key->code, &key->label, &key->location };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      if (*texts[i] == NULL)
+        *texts[i] = g_strdup ("");
+      g_strstrip (*texts[i]);
+    }
   if (*key->code == '\0')
     {
       pd_set_field_error (error, PD_VALIDATION_ERROR_REQUIRED, "code",
@@ -308,12 +314,12 @@ validate_loan (PdContext   *ctx,
 {
   g_autofree char *now = pd_context_now_text (ctx);
 
-  if (borrower == NULL || *borrower == '\0')
+  if (pd_text_is_blank (borrower))
     {
       pd_set_field_error (error, PD_VALIDATION_ERROR_REQUIRED, "borrower", _("Borrower: enter who takes the key."));
       return FALSE;
     }
-  if (purpose == NULL || *purpose == '\0')
+  if (pd_text_is_blank (purpose))
     {
       pd_set_field_error (error, PD_VALIDATION_ERROR_REQUIRED, "purpose", _("Purpose: say what the key is for."));
       return FALSE;

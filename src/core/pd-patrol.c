@@ -154,7 +154,13 @@ validate_patrol (PdContext  *ctx,
           again = sqlite3_column_int (stmt, 1) == 1;
         }
       sqlite3_reset (stmt);
-      if (!found || !same_building)
+      if (!found)
+        {
+          pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "round",
+                              _("Round: record %d does not exist."), (int) patrol->round_id);
+          return FALSE;
+        }
+      if (!same_building)
         {
           pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, "unit",
                               _("Unit: %s is not in the building of this round."), unit->code);

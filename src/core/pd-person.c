@@ -337,8 +337,9 @@ pd_person_update (PdContext *ctx,
 {
   PdDatabase *database = pd_context_get_database (ctx);
 
-  g_return_val_if_fail (person->id > 0, FALSE);
-  if (!pd_person_validate (person, error) || !check_unique_identity (ctx, person, error))
+  g_autoptr (PdPerson) stored = pd_person_get (ctx, person->id, error);
+
+  if (stored == NULL || !pd_person_validate (person, error) || !check_unique_identity (ctx, person, error))
     return FALSE;
   if (!pd_database_begin (database, error))
     return FALSE;

@@ -278,6 +278,13 @@ pd_renovation_worker_add (PdContext          *ctx,
       pd_set_field_error (error, PD_VALIDATION_ERROR_REQUIRED, "worker_name", _("Worker’s name: enter the name."));
       return -1;
     }
+  /* The pass prints the name in a small box. */
+  if (g_utf8_strlen (name, -1) > 50)
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_RANGE, "worker_name",
+                          _("Worker’s name: at most 50 characters."));
+      return -1;
+    }
   if (!pd_prc_id_parse (worker->id_number, &id_number, NULL, NULL, error))
     return -1;
   if (worker->phone != NULL && worker->phone[0] != '\0' &&

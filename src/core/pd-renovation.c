@@ -426,7 +426,7 @@ validate_draft (PdContext    *ctx,
   static const char *const roles[] = { "owner", "tenant", "proxy", NULL };
   sqlite3_stmt *stmt;
 
-  if (renovation->unit_id <= 0)
+  if (!pd_database_row_exists (database, "unit", renovation->unit_id))
     {
       pd_set_field_error (error, PD_VALIDATION_ERROR_REQUIRED, "unit", _("Unit: choose the unit to renovate."));
       return FALSE;
@@ -466,6 +466,13 @@ validate_draft (PdContext    *ctx,
         return FALSE;
       g_free (*date);
       *date = iso;
+    }
+  if (*renovation->planned_start != '\0' && *renovation->planned_end != '\0' &&
+      strcmp (renovation->planned_end, renovation->planned_start) < 0)
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_RANGE, "planned_end",
+                          _("Planned end: cannot be before the planned start."));
+      return FALSE;
     }
   if (!validate_keys (renovation->scope, scope_items, G_N_ELEMENTS (scope_items), "scope",
                       _("Scope"), error) ||

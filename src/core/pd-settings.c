@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "pd-error.h"
 #include "pd-settings.h"
+#include "pd-validate.h"
 
 void
 pd_setting_free (PdSetting *setting)
@@ -84,12 +86,81 @@ static gboolean
 parse_integer (const char *text,
                gint64     *out)
 {
-  char *end = NULL;
+  g_autofree char *clean = g_strstrip (g_strdup (text ? text : ""));
 
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  *out = g_ascii_strtoll (text, &end, 10);
-  return end != NULL && *end == '\0';
+  /* A billion is more than any count, day or hour number: a larger one is
+   * a typing slip (and could overflow). */
+  return g_ascii_string_to_signed (clean, 10, G_MININT32, 1000000000, out, NULL);
+}
+
+/* "08:00-12:00,14:00-19:00": periods of one day, each starting before it
+ * ends (the renovation working hours). */
+static gboolean
+hours_are_valid (const char *text)
+{
+  g_auto (GStrv) periods = g_strsplit (text, ",", -1);
+
+  for (guint i = 0; periods[i] != NULL; i++)
+    {
+      int h1, m1, h2, m2;
+      char tail;
+
+      if (sscanf (periods[i], " %2d:%2d - %2d:%2d %c", &h1, &m1, &h2, &m2, &tail) != 4 ||
+          h1 < 0 || h1 > 24 || h2 < 0 || h2 > 24 || m1 < 0 || m1 > 59 || m2 < 0 || m2 > 59 ||
+          h1 * 60 + m1 >= h2 * 60 + m2 || h2 * 60 + m2 > 24 * 60)
+        return FALSE;
+    }
+  return periods[0] != NULL;
+}
+
+/* Text settings with a form of their own; the value is stripped.  A date
+ * setting may be empty (unknown). */
+static gboolean
+check_text (const PdSetting *setting,
+            const char      *label,
+            const char      *value,
+            char           **stored,
+            GError         **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (value ? value : ""));
+
+  if (g_str_equal (setting->key, "renovation.first_handover_on"))
+    {
+      if (*clean == '\0')
+        {
+          *stored = g_steal_pointer (&clean);
+          return TRUE;
+        }
+      return pd_date_parse (clean, setting->key, label, stored, error);
+    }
+  if (*clean == '\0')
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_REQUIRED, setting->key,
+                          _("%s: a value is required."), label);
+      return FALSE;
+    }
+  if (g_str_has_prefix (setting->key, "renovation.hours_") && !hours_are_valid (clean))
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, setting->key,
+                          _("%s: enter periods such as 08:00-12:00,14:00-19:00."), label);
+      return FALSE;
+    }
+  /* Codes and prefixes are printed on permits and slips. */
+  if ((g_str_has_suffix (setting->key, "_code") || g_str_has_suffix (setting->key, "_prefix")) &&
+      g_utf8_strlen (clean, -1) > 16)
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_RANGE, setting->key,
+                          _("%s: at most 16 characters."), label);
+      return FALSE;
+    }
+  if (g_utf8_strlen (clean, -1) > 2000)
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_RANGE, setting->key,
+                          _("%s: at most 2000 characters."), label);
+      return FALSE;
+    }
+  *stored = g_steal_pointer (&clean);
+  return TRUE;
 }
 
 gboolean
@@ -118,7 +189,8 @@ pd_settings_set (PdContext  *ctx,
   label = _(setting->description);
   if (g_str_equal (setting->kind, "int"))
     {
-      if (!parse_integer (value, &number) || number < 0)
+      if (!parse_integer (value, &number) || number < 0 ||
+          (g_str_has_suffix (key, "_pct") && number > 100))
         {
           pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, key,
                               _("%s: enter a whole number of 0 or more."), label);
@@ -158,16 +230,8 @@ pd_settings_set (PdContext  *ctx,
         }
       stored = g_strdup (value);
     }
-  else
-    {
-      stored = g_strstrip (g_strdup (value ? value : ""));
-      if (*stored == '\0')
-        {
-          pd_set_field_error (error, PD_VALIDATION_ERROR_REQUIRED, key,
-                              _("%s: a value is required."), label);
-          return FALSE;
-        }
-    }
+  else if (!check_text (setting, label, value, &stored, error))
+    return FALSE;
 
   stmt = pd_database_prepare (database, "UPDATE setting SET value = ? WHERE key = ?", error);
   if (stmt == NULL)

@@ -138,11 +138,25 @@ static gboolean
 validate_campaign (PdSurveyCampaign *campaign,
                    GError          **error)
 {
-  g_strstrip (campaign->name);
+  char **texts[] = { &campaign->name, &campaign->start_on, &campaign->end_on, &campaign->method,
+                     &campaign->target_kind, &campaign->target_buildings };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      if (*texts[i] == NULL)
+        *texts[i] = g_strdup ("");
+      g_strstrip (*texts[i]);
+    }
   if (*campaign->name == '\0')
     {
       pd_set_field_error (error, PD_VALIDATION_ERROR_REQUIRED, "name",
                           _("Name: enter the campaign's name."));
+      return FALSE;
+    }
+  if (g_utf8_strlen (campaign->name, -1) > 100)
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_RANGE, "name",
+                          _("Name: at most 100 characters."));
       return FALSE;
     }
   if (!pd_date_is_valid (campaign->start_on))
@@ -250,9 +264,10 @@ pd_survey_campaign_create (PdContext        *ctx,
 
   if (!pd_context_require_role (ctx, PD_ROLE_SUPERVISOR, _("create survey campaigns"), error))
     return -1;
-  if (campaign->coverage_goal_pct < 0)
+  /* -1 (and only -1) asks for the settings' goals. */
+  if (campaign->coverage_goal_pct == -1)
     campaign->coverage_goal_pct = (int) pd_settings_get_int (ctx, "survey.coverage_goal_pct", 95);
-  if (campaign->satisfaction_goal_pct < 0)
+  if (campaign->satisfaction_goal_pct == -1)
     campaign->satisfaction_goal_pct = (int) pd_settings_get_int (ctx, "survey.satisfaction_goal_pct", 95);
   if (!validate_campaign (campaign, error))
     return -1;

@@ -221,7 +221,12 @@ pd_survey_followup_sign (PdContext       *ctx,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (PD_IS_CONTEXT (ctx), FALSE);
-  g_return_val_if_fail (stage < PD_FOLLOWUP_CLOSED, FALSE);
+  if ((guint) stage >= PD_FOLLOWUP_CLOSED)
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, "stage",
+                          _("Stage: choose routing, measures, rectification or the return visit."));
+      return FALSE;
+    }
 
   followup = pd_survey_followup_get (ctx, followup_id, error);
   if (followup == NULL)

@@ -143,7 +143,8 @@ validate_role (PdContext  *ctx,
                           _("Owner's authorisation: a tenant or proxy needs the authorisation of a current owner of the unit."));
       return FALSE;
     }
-  if (g_str_equal (role->role, "proxy") && *g_strstrip (role->authorisation_note) == '\0')
+  if (g_str_equal (role->role, "proxy") &&
+      (role->authorisation_note == NULL || *g_strstrip (role->authorisation_note) == '\0'))
     {
       pd_set_field_error (error, PD_VALIDATION_ERROR_REQUIRED, "authorisation_note",
                           _("Power of attorney: note the power of attorney (date, scope) for a proxy."));
@@ -160,6 +161,17 @@ pd_unit_role_add (PdContext  *ctx,
   PdDatabase *database = pd_context_get_database (ctx);
   sqlite3_stmt *stmt;
 
+  if (!pd_database_row_exists (database, "unit", role->unit_id))
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "unit_code", _("Unit: the unit does not exist."));
+      return -1;
+    }
+  if (!pd_database_row_exists (database, "person", role->person_id))
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "person",
+                          _("Person: the person is not in the owner files."));
+      return -1;
+    }
   if (!validate_role (ctx, role, error))
     return -1;
   stmt = pd_database_prepare (database,
@@ -183,8 +195,6 @@ pd_unit_role_add (PdContext  *ctx,
   if (!pd_database_step_done (database, stmt, error))
     {
       pd_database_rollback (database);
-      pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "unit_code",
-                          _("Unit or person: the record does not exist."));
       return -1;
     }
   role->id = pd_database_last_insert_id (database);
@@ -394,6 +404,17 @@ pd_vehicle_add (PdContext  *ctx,
 
   if (!pd_plate_normalize (vehicle->plate, &plate, error))
     return -1;
+  if (!pd_database_row_exists (database, "person", vehicle->person_id))
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "person",
+                          _("Owner: the person keeping the vehicle is not in the owner files."));
+      return -1;
+    }
+  if (vehicle->unit_id != 0 && !pd_database_row_exists (database, "unit", vehicle->unit_id))
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "unit", _("Unit: the unit does not exist."));
+      return -1;
+    }
   if (pd_database_query_int (database, "SELECT count(*) FROM vehicle WHERE plate = ?", plate, NULL) > 0)
     {
       pd_set_field_error (error, PD_VALIDATION_ERROR_DUPLICATE, "plate",

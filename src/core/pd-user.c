@@ -186,6 +186,12 @@ pd_user_create (PdContext  *ctx,
                           _("User name: “%s” already exists."), clean_name);
       return -1;
     }
+  if (pd_role_to_string (role) == NULL)
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, "role",
+                          _("Role: choose clerk, supervisor, manager or administrator."));
+      return -1;
+    }
   if (!check_new_password (clean_name, password, error))
     return -1;
   hashed = hash_password (password, error);

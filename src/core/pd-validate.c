@@ -944,3 +944,20 @@ pd_plate_normalize (const char *text,
     *normalized = g_steal_pointer (&upper);
   return TRUE;
 }
+
+gboolean
+pd_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar ch = g_utf8_get_char_validated (c, -1);
+
+      /* Invalid UTF-8 is something typed, not blank; and stepping over it
+       * could run past the end. */
+      if (ch == (gunichar) -1 || ch == (gunichar) -2 || !g_unichar_isspace (ch))
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -84,6 +84,10 @@ gboolean pd_area_parse (const char *text,
  * string (empty for NULL), never revealing more than the last four
  * characters plus, for long values, the non-identifying prefix
  * (mobile operator prefix, ID region code). */
+/* TRUE for NULL, "" and text of nothing but white space (the ideographic
+ * space of a Chinese input method included): a required field left empty. */
+gboolean pd_text_is_blank (const char *text);
+
 char *pd_mask_phone (const char *phone);
 char *pd_mask_id    (const char *id);
 

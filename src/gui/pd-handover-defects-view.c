@@ -188,10 +188,12 @@ pd_handover_defects_view_load (PdHandoverDefectsView *self,
 {
   g_autoptr (GPtrArray) defects = NULL;
   guint selected = gtk_single_selection_get_selected (self->selection);
+  char *old_status = self->status;
 
   self->handover_id = handover_id;
-  g_free (self->status);
+  /* @status may be self->status itself (a reload): copy before freeing. */
   self->status = g_strdup (status);
+  g_free (old_status);
   if (handover_id > 0 && self->ctx != NULL)
     defects = pd_handover_defect_list (self->ctx, handover_id, NULL);
   if (defects == NULL)
