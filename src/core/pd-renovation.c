@@ -467,13 +467,6 @@ validate_draft (PdContext    *ctx,
       g_free (*date);
       *date = iso;
     }
-  if (*renovation->planned_start != '\0' && *renovation->planned_end != '\0' &&
-      strcmp (renovation->planned_end, renovation->planned_start) < 0)
-    {
-      pd_set_field_error (error, PD_VALIDATION_ERROR_RANGE, "planned_end",
-                          _("Planned end: cannot be before the planned start."));
-      return FALSE;
-    }
   if (!validate_keys (renovation->scope, scope_items, G_N_ELEMENTS (scope_items), "scope",
                       _("Scope"), error) ||
       !validate_keys (renovation->drawings, drawing_items, G_N_ELEMENTS (drawing_items),
