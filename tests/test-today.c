@@ -471,6 +471,8 @@ test_today_fixture (void)
                 "5-1-106 overdue 2026-09-24; 5-1-105 overdue 2026-10-07; 5-1-101 overdue 2026-10-08; "
                 "5-1-102 today 2026-10-09; 5-1-103 soon 2026-10-10");
   g_assert_cmpint (item_at (groups, PD_TODAY_SURVEY_FOLLOWUP, 1)->record_id, ==, late_visit);
+  g_assert_cmpstr (item_at (groups, PD_TODAY_SURVEY_FOLLOWUP, 1)->description, ==,
+                   "Return visit pending; opinion: 楼道灯坏了");
   ASSERT_GROUP (groups, PD_TODAY_LEASE,
                 "6-1-101 overdue 2026-10-01; 6-1-102 today 2026-10-09; 6-1-103 soon 2026-11-08");
   g_assert_cmpint (item_at (groups, PD_TODAY_LEASE, 0)->record_id, ==, lease_unit);

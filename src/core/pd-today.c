@@ -321,8 +321,8 @@ collect_followups (Collector *c,
       if (severity == PD_TODAY_OPEN)
         continue;
       add_item (c, PD_TODAY_SURVEY_FOLLOWUP, severity, f->unit_code, due, f->id,
-                /* Translators: a survey opinion's next step, then the opinion */
-                g_strdup_printf (_("%s: %s"), pd_followup_stage_label (stage), f->opinion));
+                /* Translators: the follow-up stage an opinion waits for, then the opinion */
+                g_strdup_printf (_("%s pending; opinion: %s"), pd_followup_stage_label (stage), f->opinion));
     }
   return TRUE;
 }
