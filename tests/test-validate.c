@@ -336,7 +336,7 @@ test_phone (void)
   };
   static const char *const bad[] = {
     "12345", "010-123", "0000-12345678", "010-0123456", "abc", "010-12345678转abc",
-    "1234567890123",
+    "1234567890123", "1512390ext.0021",
   };
   g_autoptr (GError) error = NULL;
 

@@ -594,8 +594,11 @@ parse_landline (char  *s,
   if (area != NULL
       && (strlen (area) < 3 || strlen (area) > 4 || area[1] == '0'))
     return FALSE;
-  /* A leading 0 in the local part is a misplaced area code. */
-  if (local->len < 7 || local->len > 8 || local->str[0] == '0')
+  /* A leading 0 in the local part is a misplaced area code.  Without an
+   * area code a leading 1 is a mistyped mobile number: accepting it would
+   * give "1512390-0021", which reads back as the mobile 15123900021. */
+  if (local->len < 7 || local->len > 8 || local->str[0] == '0'
+      || (area == NULL && local->str[0] == '1'))
     return FALSE;
 
   {
