@@ -87,7 +87,8 @@ case "$mode" in
     strict="${PROPDESK_STRICT_CHECKS:-0}"
     if [ "$full_checks" = 1 ]; then
       echo "== the suite under AddressSanitizer + UBSan"
-      if bash tools/sanitize.sh; then extra_passed=$((extra_passed + 1)); else
+      # Bounded, so an advisory check can never push CI past its time limit.
+      if timeout "${PROPDESK_SANITIZE_TIMEOUT:-2700}" bash tools/sanitize.sh; then extra_passed=$((extra_passed + 1)); else
         echo "SANITIZER REPORTS ABOVE (advisory unless PROPDESK_STRICT_CHECKS=1)"
         if [ "$strict" = 1 ]; then extra_failed=$((extra_failed + 1)); status=1; fi
       fi
