@@ -176,16 +176,18 @@ pd_database_row_exists (PdDatabase *self,
                         const char *table,
                         gint64      id)
 {
-  g_autofree char *sql = NULL;
+  char *sql;
   sqlite3_stmt *stmt;
   gboolean found;
 
   g_return_val_if_fail (g_regex_match_simple ("^[a-z_]+$", table, 0, 0), FALSE);
   if (id <= 0)
     return FALSE;
-  /* @table is a constant of the caller, checked above; the id is bound. */
-  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?", table);
+  /* A table name cannot be bound: it is a constant of the caller, checked
+   * above and quoted as an identifier (%w); the id is bound. */
+  sql = sqlite3_mprintf ("SELECT 1 FROM \"%w\" WHERE id = ?", table);
   stmt = pd_database_prepare (self, sql, NULL);
+  sqlite3_free (sql);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
