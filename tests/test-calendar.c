@@ -1,6 +1,8 @@
 /* Working-day calendar: weekends, statutory holidays, make-up working days. */
 #include "config.h"
 
+#include <string.h>
+
 #include "pd-calendar.h"
 #include "pd-error.h"
 #include "pd-test-fixture.h"
@@ -98,6 +100,34 @@ test_date_add_days (void)
   g_assert_cmpint (pd_date_days_between ("2026-02-30", "2026-03-10"), ==, 0);
 }
 
+static void
+test_month_range (void)
+{
+  static const char *const bad[] = { "2026-13", "2026-00", "2026-1", "26-10", "2026-10-01", "2026/10", "", "abcd-ef" };
+  g_autofree char *first = NULL, *next = NULL;
+
+  g_assert_true (pd_month_range ("2026-10", &first, &next, NULL));
+  g_assert_cmpstr (first, ==, "2026-10-01");
+  g_assert_cmpstr (next, ==, "2026-11-01");
+  g_clear_pointer (&first, g_free);
+  g_clear_pointer (&next, g_free);
+  /* December runs into January of the next year. */
+  g_assert_true (pd_month_range ("2026-12", &first, &next, NULL));
+  g_assert_cmpstr (first, ==, "2026-12-01");
+  g_assert_cmpstr (next, ==, "2027-01-01");
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      char *never_first = NULL, *never_next = NULL;
+
+      g_assert_false (pd_month_range (bad[i], &never_first, &never_next, &error));
+      g_assert_null (never_first);
+      g_assert_null (never_next);
+      g_assert_cmpstr (pd_error_get_field (error), ==, "month");
+      g_assert_nonnull (strstr (error->message, bad[i]));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -107,5 +137,6 @@ main (int    argc,
   g_test_add_func ("/calendar/add-working-days", test_add_working_days);
   g_test_add_func ("/calendar/edit", test_edit_calendar);
   g_test_add_func ("/calendar/date-add-days", test_date_add_days);
+  g_test_add_func ("/calendar/month-range", test_month_range);
   return g_test_run ();
 }

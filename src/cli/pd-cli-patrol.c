@@ -52,21 +52,14 @@ pd_cli_export_patrols (PdContext *ctx,
                        char     **argv)
 {
   g_autofree char *month = NULL;
-  GOptionEntry entries[] = {
-    { "month", 0, 0, G_OPTION_ARG_STRING, &month, N_("The month to export"), "YYYY-MM" },
-    { NULL }
-  };
   g_autoptr (GError) error = NULL;
   g_autofree char *first = NULL;
   g_autofree char *next = NULL;
   g_autofree char *normal = NULL;
+  int status = pd_cli_parse_monthly (&argc, &argv, NULL, EXPORT_USAGE, &month, &first, &next);
 
-  if (!pd_cli_parse (entries, &argc, &argv, "FILE.xlsx", &error))
-    return pd_cli_fail (error);
-  if (argc != 2 || month == NULL)
-    return pd_cli_usage_fail (EXPORT_USAGE);
-  if (!pd_cli_parse_month (month, &first, &next, &error))
-    return pd_cli_fail (error);
+  if (status != 0)
+    return status;
   normal = g_strndup (first, 7);
   if (!pd_export_patrols (ctx, normal, argv[1], &error))
     return pd_cli_fail (error);

@@ -80,8 +80,7 @@ pd_cli_export_release_slips (PdContext *ctx,
 {
   g_autofree char *month = NULL;
   gboolean unmasked = FALSE;
-  GOptionEntry entries[] = {
-    { "month", 0, 0, G_OPTION_ARG_STRING, &month, N_("The month to export"), "YYYY-MM" },
+  const GOptionEntry extra[] = {
     { "unmasked", 0, 0, G_OPTION_ARG_NONE, &unmasked,
       N_("Full ID numbers and phones (supervisors; the export is logged)"), NULL },
     { NULL }
@@ -92,13 +91,10 @@ pd_cli_export_release_slips (PdContext *ctx,
   g_autofree char *next = NULL;
   g_autofree char *last = NULL;
   guint rows = 0;
+  int status = pd_cli_parse_monthly (&argc, &argv, extra, EXPORT_USAGE, &month, &first, &next);
 
-  if (!pd_cli_parse (entries, &argc, &argv, "FILE.xlsx", &error))
-    return pd_cli_fail (error);
-  if (argc != 2 || month == NULL)
-    return pd_cli_usage_fail (EXPORT_USAGE);
-  if (!pd_cli_parse_month (month, &first, &next, &error))
-    return pd_cli_fail (error);
+  if (status != 0)
+    return status;
   last = pd_date_add_days (next, -1);
   filter.from = first;
   filter.to = last;

@@ -76,21 +76,14 @@ pd_cli_export_renovations (PdContext *ctx,
                            char     **argv)
 {
   g_autofree char *month = NULL;
-  GOptionEntry entries[] = {
-    { "month", 0, 0, G_OPTION_ARG_STRING, &month, N_("The month to export"), "YYYY-MM" },
-    { NULL }
-  };
   g_autoptr (GError) error = NULL;
   g_autofree char *first = NULL;
   g_autofree char *next = NULL;
   guint rows = 0;
+  int status = pd_cli_parse_monthly (&argc, &argv, NULL, EXPORT_USAGE, &month, &first, &next);
 
-  if (!pd_cli_parse (entries, &argc, &argv, "FILE.xlsx", &error))
-    return pd_cli_fail (error);
-  if (argc != 2 || month == NULL)
-    return pd_cli_usage_fail (EXPORT_USAGE);
-  if (!pd_cli_parse_month (month, &first, &next, &error))
-    return pd_cli_fail (error);
+  if (status != 0)
+    return status;
   if (!pd_export_renovations (ctx, first, next, argv[1], &rows, &error))
     return pd_cli_fail (error);
   /* Translators: a month, a number of applications, a file name */

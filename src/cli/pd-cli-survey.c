@@ -130,19 +130,14 @@ pd_cli_export_survey_stats (PdContext *ctx,
                             char     **argv)
 {
   g_autofree char *month = NULL;
-  GOptionEntry entries[] = {
-    { "month", 0, 0, G_OPTION_ARG_STRING, &month, N_("The month to report"), "YYYY-MM" },
-    { NULL }
-  };
   g_autoptr (GError) error = NULL;
   g_autofree char *first = NULL, *next = NULL;
+  int status = pd_cli_parse_monthly (&argc, &argv, NULL, "export survey-stats --month YYYY-MM FILE.xlsx",
+                                     &month, &first, &next);
 
-  if (!pd_cli_parse (entries, &argc, &argv, "FILE.xlsx", &error))
-    return pd_cli_fail (error);
-  if (argc != 2 || month == NULL)
-    return pd_cli_usage_fail ("export survey-stats --month YYYY-MM FILE.xlsx");
-  if (!pd_cli_parse_month (month, &first, &next, &error) ||
-      !pd_survey_workbook_write (ctx, month, argv[1], &error))
+  if (status != 0)
+    return status;
+  if (!pd_survey_workbook_write (ctx, month, argv[1], &error))
     return pd_cli_fail (error);
   return 0;
 }

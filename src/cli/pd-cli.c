@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "pd-calendar.h"
 #include "pd-cli.h"
 #include "pd-error.h"
 #include "pd-i18n.h"
@@ -93,19 +94,13 @@ pd_cli_parse_month (const char *text,
                     char      **next_month,
                     GError    **error)
 {
-  int year = 0, month = 0;
-  char tail;
-
-  if (text == NULL || sscanf (text, "%4d-%2d%c", &year, &month, &tail) != 2 || year < 1900 ||
-      year > 9999 || month < 1 || month > 12)
+  /* The same rule as the core's, but the message names the option typed. */
+  if (!pd_month_range (text, first_day, next_month, NULL))
     {
       pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, "month",
                           _("--month: “%s” is not a month of the form YYYY-MM."), text ? text : "");
       return FALSE;
     }
-  *first_day = g_strdup_printf ("%04d-%02d-01", year, month);
-  *next_month = month == 12 ? g_strdup_printf ("%04d-01-01", year + 1)
-                            : g_strdup_printf ("%04d-%02d-01", year, month + 1);
   return TRUE;
 }
 
@@ -192,4 +187,29 @@ pd_cli_run (int    argc,
   g_printerr (_("propdesk-cli: unknown command “%s”\n"), argv[first]);
   print_help ();
   return 2;
+}
+
+int
+pd_cli_parse_monthly (int                *argc,
+                      char             ***argv,
+                      const GOptionEntry *extra,
+                      const char         *usage,
+                      char              **month,
+                      char              **first_day,
+                      char              **next_first_day)
+{
+  g_autoptr (GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+  GOptionEntry month_entry = { "month", 0, 0, G_OPTION_ARG_STRING, month, N_("The month to export"), "YYYY-MM" };
+  g_autoptr (GError) error = NULL;
+
+  g_array_append_val (entries, month_entry);
+  for (; extra != NULL && extra->long_name != NULL; extra++)
+    g_array_append_vals (entries, extra, 1);
+  if (!pd_cli_parse ((GOptionEntry *) entries->data, argc, argv, "FILE.xlsx", &error))
+    return pd_cli_fail (error);
+  if (*argc != 2 || *month == NULL)
+    return pd_cli_usage_fail (usage);
+  if (!pd_cli_parse_month (*month, first_day, next_first_day, &error))
+    return pd_cli_fail (error);
+  return 0;
 }

@@ -29,6 +29,17 @@ gboolean pd_cli_parse_month (const char *text,
                              GError    **error);
 
 /* The database file the command works on (--db, $PROPDESK_DB or the default). */
+/* Parses "--month YYYY-MM [@extra options] FILE" of a monthly export: 0
+ * with @month, its first day and the first day of the month after set and
+ * (*argv)[1] the file; otherwise the exit status after the usage (nothing
+ * or too much given) or the error (a wrong month) was printed. */
+int      pd_cli_parse_monthly (int                *argc,
+                               char             ***argv,
+                               const GOptionEntry *extra,
+                               const char         *usage,
+                               char              **month,
+                               char              **first_day,
+                               char              **next_first_day);
 const char *pd_cli_get_db_path (void);
 
 /* Safety commands (pd-cli-backup.c): they get no context. */

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "pd-calendar.h"
 #include "pd-error.h"
@@ -233,4 +234,26 @@ pd_calendar_list_year (PdContext  *ctx,
     }
   sqlite3_reset (stmt);
   return days;
+}
+
+gboolean
+pd_month_range (const char *month,
+                char      **first_day,
+                char      **next_first_day,
+                GError    **error)
+{
+  int year = 0, number = 0;
+  char tail;
+
+  if (month == NULL || strlen (month) != 7 || sscanf (month, "%4d-%2d%c", &year, &number, &tail) != 2 ||
+      year < 1900 || number < 1 || number > 12)
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, "month",
+                          _("Month: “%s” is not a month of the form YYYY-MM."), month ? month : "");
+      return FALSE;
+    }
+  *first_day = g_strdup_printf ("%04d-%02d-01", year, number);
+  *next_first_day = number == 12 ? g_strdup_printf ("%04d-01-01", year + 1)
+                                 : g_strdup_printf ("%04d-%02d-01", year, number + 1);
+  return TRUE;
 }

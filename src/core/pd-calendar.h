@@ -32,6 +32,13 @@ int        pd_calendar_working_days_between (PdContext  *ctx,
 char      *pd_date_add_days             (const char *iso_day,
                                          int         days);
 gboolean   pd_date_is_valid             (const char *iso_day);
+/* The first day of the month "YYYY-MM" and the first day of the month
+ * after it, for "from <= day < next" queries.  FALSE with an error on the
+ * field "month" when @month is not such a month. */
+gboolean   pd_month_range               (const char *month,
+                                         char      **first_day,
+                                         char      **next_first_day,
+                                         GError    **error);
 /* Calendar days from @from to @to (negative when @to is earlier); 0 when
  * either is not a valid date. */
 int        pd_date_days_between         (const char *from,

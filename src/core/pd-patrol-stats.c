@@ -2,9 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <string.h>
 
+#include "pd-calendar.h"
 #include "pd-error.h"
 #include "pd-estate.h"
 #include "pd-patrol-anomaly.h"
@@ -199,21 +199,16 @@ pd_patrol_stats_month (PdContext   *ctx,
 {
   g_autoptr (PdPatrolStats) stats = g_new0 (PdPatrolStats, 1);
   g_autofree char *today = pd_context_today (ctx);
-  int year = 0, number = 0;
-  char tail;
+  g_autofree char *first_day = NULL, *next_first_day = NULL;
+  g_autofree char *last_day = NULL;
   gint64 estate_id;
 
-  if (month == NULL || sscanf (month, "%4d-%2d%c", &year, &number, &tail) != 2 || year < 1900 ||
-      number < 1 || number > 12 || strlen (month) != 7)
-    {
-      pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, "month",
-                          _("Month: “%s” is not a month of the form YYYY-MM."), month ? month : "");
-      return NULL;
-    }
+  if (!pd_month_range (month, &first_day, &next_first_day, error))
+    return NULL;
+  last_day = pd_date_add_days (next_first_day, -1);
   g_strlcpy (stats->month, month, sizeof stats->month);
-  g_snprintf (stats->first_day, sizeof stats->first_day, "%s-01", month);
-  g_snprintf (stats->last_day, sizeof stats->last_day, "%s-%02d", month,
-              g_date_get_days_in_month (number, year));
+  g_strlcpy (stats->first_day, first_day, sizeof stats->first_day);
+  g_strlcpy (stats->last_day, last_day, sizeof stats->last_day);
   g_strlcpy (stats->as_of, strcmp (stats->last_day, today) < 0 ? stats->last_day : today,
              sizeof stats->as_of);
   stats->buildings = g_ptr_array_new_with_free_func ((GDestroyNotify) building_stats_free);

@@ -4,13 +4,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "pd-application.h"
-#include "pd-export-log.h"
 #include "pd-export-patrols.h"
 #include "pd-form-patrol.h"
 #include "pd-patrol-output.h"
 #include "pd-patrol-print.h"
-#include "pd-pdf.h"
 #include "pd-print-operation.h"
+#include "pd-save-chooser.h"
 
 static const char *const form_names[] = {
   [PD_PATROL_PRINTOUT_SHEET] = "sheet",
@@ -118,61 +117,26 @@ renderer_for (GtkWidget        *parent,
 
 typedef struct
 {
-  GtkWidget  *parent;
-  PdContext  *ctx;
-  PdRenderer *renderer;   /* NULL: the workbook */
-  char       *month;
-} SaveJob;
+  PdContext *ctx;
+  char      *month;
+} MonthExport;
 
 static void
-save_job_free (SaveJob *job)
+month_export_free (MonthExport *export)
 {
-  g_clear_object (&job->parent);
-  g_clear_object (&job->ctx);
-  g_clear_pointer (&job->renderer, pd_renderer_unref);
-  g_free (job->month);
-  g_free (job);
+  g_object_unref (export->ctx);
+  g_free (export->month);
+  g_free (export);
 }
 
-static void
-save_response (GtkNativeDialog *chooser,
-               int              response,
-               SaveJob         *job)
+static gboolean
+write_month (const char *path,
+             gpointer    data,
+             GError    **error)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr (GError) error = NULL;
-  gboolean ok = TRUE;
+  MonthExport *export = data;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = file ? g_file_get_path (file) : NULL;
-  if (path != NULL && job->renderer != NULL)
-    {
-      g_autofree char *what = g_strdup_printf ("patrol form %s", pd_renderer_get_title (job->renderer));
-      ok = pd_pdf_write (job->renderer, path, NULL, &error) && pd_export_log_add (job->ctx, what, 1, FALSE, path, &error);
-    }
-  else if (path != NULL)
-    ok = pd_export_patrols (job->ctx, job->month, path, &error);
-  if (!ok)
-    pd_show_error (job->parent, _("The file could not be written."), error);
-  save_job_free (job);
-  g_object_unref (chooser);
-}
-
-static void
-ask_file (SaveJob    *job,
-          const char *title,
-          const char *name)
-{
-  GtkRoot *root = gtk_widget_get_root (job->parent);
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (save_response), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  return pd_export_patrols (export->ctx, export->month, path, error);
 }
 
 void
@@ -185,27 +149,18 @@ pd_patrol_output_print (GtkWidget        *parent,
 {
   PdRenderer *renderer = renderer_for (parent, ctx, form, id, month);
   g_autoptr (GError) error = NULL;
-  g_autofree char *name = NULL;
-  SaveJob *job;
 
   if (renderer == NULL)
     return;
-  if (!to_pdf)
+  if (to_pdf)
     {
-      GtkRoot *root = gtk_widget_get_root (parent);
-
-      if (!pd_print_operation_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, renderer, &error))
-        pd_show_error (parent, _("Printing failed."), error);
-      pd_renderer_unref (renderer);
+      pd_save_chooser_pdf (parent, ctx, renderer, "patrol form", _("Save the Form as PDF"),
+                           _("The file could not be written."));
       return;
     }
-  job = g_new0 (SaveJob, 1);
-  job->parent = g_object_ref (parent);
-  job->ctx = g_object_ref (ctx);
-  job->renderer = renderer;
-  name = g_strdup_printf ("%s.pdf", pd_renderer_get_title (renderer));
-  g_strdelimit (name, "/\\:", '-');
-  ask_file (job, _("Save the Form as PDF"), name);
+  if (!pd_print_operation_run (pd_save_chooser_window_of (parent), renderer, &error))
+    pd_show_error (parent, _("Printing failed."), error);
+  pd_renderer_unref (renderer);
 }
 
 void
@@ -213,12 +168,13 @@ pd_patrol_output_export (GtkWidget  *parent,
                          PdContext  *ctx,
                          const char *month)
 {
-  SaveJob *job = g_new0 (SaveJob, 1);
+  MonthExport *export = g_new0 (MonthExport, 1);
   /* Translators: suggested file name of the month's workbook */
   g_autofree char *name = g_strdup_printf (_("patrols-%s.xlsx"), month);
 
-  job->parent = g_object_ref (parent);
-  job->ctx = g_object_ref (ctx);
-  job->month = g_strdup (month);
-  ask_file (job, _("Export the Month’s Patrol Statistics"), name);
+  export->ctx = g_object_ref (ctx);
+  export->month = g_strdup (month);
+  pd_save_chooser_show (parent, _("Export the Month’s Patrol Statistics"), _("_Save"), name,
+                        _("The file could not be written."), write_month, export,
+                        (GDestroyNotify) month_export_free);
 }

@@ -2,14 +2,15 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 
 #include "pd-application.h"
+#include "pd-calendar.h"
 #include "pd-export-renovation.h"
 #include "pd-form-renovation.h"
 #include "pd-print-operation.h"
 #include "pd-renovation-output.h"
 #include "pd-renovation-print.h"
+#include "pd-save-chooser.h"
 
 GMenuModel *
 pd_renovation_output_print_menu (void)
@@ -79,43 +80,29 @@ pd_renovation_output_print (GtkWidget            *parent,
 
 typedef struct
 {
-  GtkWidget *parent;
   PdContext *ctx;
   char      *month;
-} Export;
+} MonthExport;
 
 static void
-export_free (Export *export)
+month_export_free (MonthExport *export)
 {
-  g_object_unref (export->parent);
   g_object_unref (export->ctx);
   g_free (export->month);
   g_free (export);
 }
 
-static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    Export          *export)
+static gboolean
+write_month (const char *path,
+             gpointer    data,
+             GError    **error)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
+  MonthExport *export = data;
   g_autofree char *first = NULL, *next = NULL;
-  g_autoptr (GError) error = NULL;
-  int year = 0, month = 0;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = file ? g_file_get_path (file) : NULL;
-  if (path != NULL && sscanf (export->month, "%d-%d", &year, &month) == 2)
-    {
-      first = g_strdup_printf ("%04d-%02d-01", year, month);
-      next = month == 12 ? g_strdup_printf ("%04d-01-01", year + 1) : g_strdup_printf ("%04d-%02d-01", year, month + 1);
-      if (!pd_export_renovations (export->ctx, first, next, path, NULL, &error))
-        pd_show_error (export->parent, _("The workbook could not be written."), error);
-    }
-  g_object_unref (chooser);
-  export_free (export);
+  if (!pd_month_range (export->month, &first, &next, error))
+    return FALSE;
+  return pd_export_renovations (export->ctx, first, next, path, NULL, error);
 }
 
 void
@@ -123,19 +110,13 @@ pd_renovation_output_export (GtkWidget  *parent,
                              PdContext  *ctx,
                              const char *month)
 {
-  GtkFileChooserNative *chooser;
-  Export *export = g_new0 (Export, 1);
+  MonthExport *export = g_new0 (MonthExport, 1);
   /* Translators: suggested file name of the month's workbook */
   g_autofree char *name = g_strdup_printf (_("renovations-%s.xlsx"), month);
 
-  export->parent = g_object_ref (parent);
   export->ctx = g_object_ref (ctx);
   export->month = g_strdup (month);
-  chooser = gtk_file_chooser_native_new (_("Export the Month’s Renovations"),
-                                         GTK_WINDOW (gtk_widget_get_root (parent)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), export);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  pd_save_chooser_show (parent, _("Export the Month’s Renovations"), _("_Export"), name,
+                        _("The workbook could not be written."), write_month, export,
+                        (GDestroyNotify) month_export_free);
 }
