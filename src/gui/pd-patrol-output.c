@@ -115,30 +115,6 @@ renderer_for (GtkWidget        *parent,
   return pd_renderer_new (title, render, print, (GDestroyNotify) pd_patrol_print_free);
 }
 
-typedef struct
-{
-  PdContext *ctx;
-  char      *month;
-} MonthExport;
-
-static void
-month_export_free (MonthExport *export)
-{
-  g_object_unref (export->ctx);
-  g_free (export->month);
-  g_free (export);
-}
-
-static gboolean
-write_month (const char *path,
-             gpointer    data,
-             GError    **error)
-{
-  MonthExport *export = data;
-
-  return pd_export_patrols (export->ctx, export->month, path, error);
-}
-
 void
 pd_patrol_output_print (GtkWidget        *parent,
                         PdContext        *ctx,
@@ -168,13 +144,9 @@ pd_patrol_output_export (GtkWidget  *parent,
                          PdContext  *ctx,
                          const char *month)
 {
-  MonthExport *export = g_new0 (MonthExport, 1);
   /* Translators: suggested file name of the month's workbook */
   g_autofree char *name = g_strdup_printf (_("patrols-%s.xlsx"), month);
 
-  export->ctx = g_object_ref (ctx);
-  export->month = g_strdup (month);
-  pd_save_chooser_show (parent, _("Export the Month’s Patrol Statistics"), _("_Save"), name,
-                        _("The file could not be written."), write_month, export,
-                        (GDestroyNotify) month_export_free);
+  pd_save_chooser_monthly (parent, ctx, month, _("Export the Month’s Patrol Statistics"), _("_Save"), name,
+                           _("The file could not be written."), pd_export_patrols);
 }

@@ -78,31 +78,16 @@ pd_renovation_output_print (GtkWidget            *parent,
     pd_show_error (parent, _("Printing failed."), error);
 }
 
-typedef struct
-{
-  PdContext *ctx;
-  char      *month;
-} MonthExport;
-
-static void
-month_export_free (MonthExport *export)
-{
-  g_object_unref (export->ctx);
-  g_free (export->month);
-  g_free (export);
-}
-
 static gboolean
-write_month (const char *path,
-             gpointer    data,
+write_month (PdContext  *ctx,
+             const char *month,
+             const char *path,
              GError    **error)
 {
-  MonthExport *export = data;
   g_autofree char *first = NULL, *next = NULL;
 
-  if (!pd_month_range (export->month, &first, &next, error))
-    return FALSE;
-  return pd_export_renovations (export->ctx, first, next, path, NULL, error);
+  return pd_month_range (month, &first, &next, error) &&
+         pd_export_renovations (ctx, first, next, path, NULL, error);
 }
 
 void
@@ -110,13 +95,9 @@ pd_renovation_output_export (GtkWidget  *parent,
                              PdContext  *ctx,
                              const char *month)
 {
-  MonthExport *export = g_new0 (MonthExport, 1);
   /* Translators: suggested file name of the month's workbook */
   g_autofree char *name = g_strdup_printf (_("renovations-%s.xlsx"), month);
 
-  export->ctx = g_object_ref (ctx);
-  export->month = g_strdup (month);
-  pd_save_chooser_show (parent, _("Export the Month’s Renovations"), _("_Export"), name,
-                        _("The workbook could not be written."), write_month, export,
-                        (GDestroyNotify) month_export_free);
+  pd_save_chooser_monthly (parent, ctx, month, _("Export the Month’s Renovations"), _("_Export"), name,
+                           _("The workbook could not be written."), write_month);
 }

@@ -125,3 +125,47 @@ pd_save_chooser_pdf (GtkWidget  *parent,
   pdf->log_what = g_strdup_printf ("%s %s", log_prefix, pd_renderer_get_title (renderer));
   pd_save_chooser_show (parent, title, _("_Save"), name, failure, write_pdf, pdf, (GDestroyNotify) pdf_save_free);
 }
+
+typedef struct
+{
+  PdContext        *ctx;
+  char             *month;
+  PdMonthlySaveFunc save;
+} MonthlySave;
+
+static void
+monthly_save_free (MonthlySave *monthly)
+{
+  g_object_unref (monthly->ctx);
+  g_free (monthly->month);
+  g_free (monthly);
+}
+
+static gboolean
+write_monthly (const char *path,
+               gpointer    data,
+               GError    **error)
+{
+  MonthlySave *monthly = data;
+
+  return monthly->save (monthly->ctx, monthly->month, path, error);
+}
+
+void
+pd_save_chooser_monthly (GtkWidget         *parent,
+                         PdContext         *ctx,
+                         const char        *month,
+                         const char        *title,
+                         const char        *accept_label,
+                         const char        *suggested_name,
+                         const char        *failure,
+                         PdMonthlySaveFunc  save)
+{
+  MonthlySave *monthly = g_new0 (MonthlySave, 1);
+
+  monthly->ctx = g_object_ref (ctx);
+  monthly->month = g_strdup (month);
+  monthly->save = save;
+  pd_save_chooser_show (parent, title, accept_label, suggested_name, failure, write_monthly, monthly,
+                        (GDestroyNotify) monthly_save_free);
+}

@@ -37,6 +37,22 @@ void pd_save_chooser_pdf  (GtkWidget      *parent,
                            const char     *title,
                            const char     *failure);
 
+/* Writes the workbook of @month ("YYYY-MM") to @path. */
+typedef gboolean (*PdMonthlySaveFunc) (PdContext  *ctx,
+                                       const char *month,
+                                       const char *path,
+                                       GError    **error);
+
+/* Asks where to save the workbook of @month and writes it with @save. */
+void pd_save_chooser_monthly (GtkWidget         *parent,
+                              PdContext         *ctx,
+                              const char        *month,
+                              const char        *title,
+                              const char        *accept_label,
+                              const char        *suggested_name,
+                              const char        *failure,
+                              PdMonthlySaveFunc  save);
+
 /* The window @widget is in, or NULL before it is in one. */
 GtkWindow *pd_save_chooser_window_of (GtkWidget *widget);
 
