@@ -226,6 +226,61 @@ test_trend_and_last_year (void)
   g_assert_cmpfloat (whole->rate, ==, 5.0 / 8.0);
 }
 
+/* The trend sums its year of answers day by day into months in one grouped
+ * pass: each of its months must equal the month's own statistics — over a
+ * year boundary, months without any form, a form on the last day of March
+ * and the late one on the first of April, and a month (2025-03) whose
+ * neighbours are empty. */
+static void
+test_trend_equals_months (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_survey_fixture ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) trend = pd_survey_stats_trend (ctx, "2026-06", 16, &error);
+  gint64 responses = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (trend->len, ==, 16);
+  g_assert_cmpstr (((PdSurveyStats *) trend->pdata[0])->from, ==, "2025-03-01");
+  g_assert_cmpstr (((PdSurveyStats *) trend->pdata[9])->from, ==, "2025-12-01");
+  g_assert_cmpstr (((PdSurveyStats *) trend->pdata[10])->from, ==, "2026-01-01");
+  g_assert_cmpstr (((PdSurveyStats *) trend->pdata[15])->to, ==, "2026-07-01");
+  for (guint i = 0; i < trend->len; i++)
+    {
+      const PdSurveyStats *m = trend->pdata[i];
+      g_autofree char *month = g_strndup (m->from, 7);
+      g_autoptr (PdSurveyStats) full = pd_survey_stats_month (ctx, month, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (m->to, ==, full->to);
+      g_assert_cmpint (m->targets, ==, full->targets);
+      g_assert_cmpint (m->responses, ==, full->responses);
+      g_assert_cmpint (m->valid, ==, full->valid);
+      g_assert_cmpint (m->satisfied, ==, full->satisfied);
+      g_assert_cmpint (m->score_sum, ==, full->score_sum);
+      g_assert_cmpint (m->opinions, ==, full->opinions);
+      g_assert_cmpint (m->coverage_goal_pct, ==, full->coverage_goal_pct);
+      g_assert_cmpint (m->satisfaction_goal_pct, ==, full->satisfaction_goal_pct);
+      g_assert_cmpint (isnan (m->coverage), ==, isnan (full->coverage));
+      if (!isnan (m->coverage))
+        g_assert_cmpfloat (m->coverage, ==, full->coverage);
+      g_assert_cmpint (isnan (m->rate), ==, isnan (full->rate));
+      if (!isnan (m->rate))
+        g_assert_cmpfloat (m->rate, ==, full->rate);
+      responses += m->responses;
+    }
+  /* Every form of the fixture, each in exactly one month. */
+  g_assert_cmpint (responses, ==, 8);
+  g_assert_cmpint (((PdSurveyStats *) trend->pdata[0])->responses, ==, 1);
+  g_assert_cmpint (((PdSurveyStats *) trend->pdata[12])->responses, ==, 5);   /* 03-31 in March */
+  g_assert_cmpint (((PdSurveyStats *) trend->pdata[12])->score_sum, ==, 24);
+  g_assert_cmpint (((PdSurveyStats *) trend->pdata[13])->responses, ==, 2);   /* 04-01 in April */
+  g_assert_cmpint (((PdSurveyStats *) trend->pdata[13])->valid, ==, 4);
+  g_assert_cmpint (((PdSurveyStats *) trend->pdata[13])->score_sum, ==, 18);
+  for (guint i = 1; i < 12; i++)
+    g_assert_cmpint (((PdSurveyStats *) trend->pdata[i])->valid, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -235,5 +290,6 @@ main (int    argc,
   g_test_add_func ("/survey/stats/versions-pooled", test_versions_pooled_by_title);
   g_test_add_func ("/survey/stats/zero-responses", test_zero_responses);
   g_test_add_func ("/survey/stats/trend-and-last-year", test_trend_and_last_year);
+  g_test_add_func ("/survey/stats/trend-equals-months", test_trend_equals_months);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -56,13 +57,18 @@ static const char sql_goals[] =
 static const char sql_targets[] =
   PERIOD_CAMPAIGNS
   "SELECT count(*) FROM camp JOIN survey_target t ON t.campaign_id = camp.id";
-static const char sql_month_answers[] =
-  "SELECT substr(r.answered_on, 1, 7), count(*), sum(a.score >= 4), sum(a.score) "
+/* The trend reads its year of answers in one grouped pass.  Grouped by the
+ * day (the leading column of survey_response_date) SQLite aggregates while
+ * walking the index, without sorting the year's answers; the days are summed
+ * into months in C.  Grouping by substr(answered_on, 1, 7) sorted every item
+ * answer of the year through a temporary B-tree (issue 8). */
+static const char sql_day_answers[] =
+  "SELECT r.answered_on, count(*), sum(a.score >= 4), sum(a.score) "
   "FROM survey_response r JOIN survey_answer a ON a.response_id = r.id WHERE " PERIOD_RESPONSES
-  " GROUP BY 1";
-static const char sql_month_responses[] =
-  "SELECT substr(r.answered_on, 1, 7), count(*), sum(r.opinion <> '') FROM survey_response r WHERE "
-  PERIOD_RESPONSES " GROUP BY 1";
+  " GROUP BY r.answered_on";
+static const char sql_day_responses[] =
+  "SELECT r.answered_on, count(*), sum(r.opinion <> '') FROM survey_response r WHERE "
+  PERIOD_RESPONSES " GROUP BY r.answered_on";
 
 double
 pd_survey_rate (gint64 part,
@@ -515,6 +521,22 @@ pd_survey_stats_month (PdContext  *ctx,
   return pd_survey_stats_compute (ctx, 0, from, to, error);
 }
 
+/* Months since year 0 of an ISO day or month, -1 if it is not one. */
+static int
+month_index (const char *day)
+{
+  int year, number;
+  char month[8];
+
+  if (day == NULL || strlen (day) < 7)
+    return -1;
+  memcpy (month, day, 7);
+  month[7] = '\0';
+  if (!parse_month (month, &year, &number))
+    return -1;
+  return year * 12 + number - 1;
+}
+
 GPtrArray *
 pd_survey_stats_trend (PdContext  *ctx,
                        const char *month,
@@ -523,10 +545,10 @@ pd_survey_stats_trend (PdContext  *ctx,
 {
   PdDatabase *database;
   g_autoptr (GPtrArray) trend = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_survey_stats_free);
-  g_autoptr (GHashTable) by_month = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *first = NULL;
   g_autofree char *month_from = NULL, *range_from = NULL, *range_to = NULL;
-  const char *const queries[] = { sql_month_responses, sql_month_answers };
+  const char *const queries[] = { sql_day_responses, sql_day_answers };
+  int first_index;
 
   g_return_val_if_fail (PD_IS_CONTEXT (ctx), NULL);
   g_return_val_if_fail (n_months > 0, NULL);
@@ -536,6 +558,7 @@ pd_survey_stats_trend (PdContext  *ctx,
     return NULL;
   first = pd_survey_month_shift (month, -(n_months - 1));
   range_from = g_strconcat (first, "-01", NULL);
+  first_index = month_index (first);
 
   for (int i = 0; i < n_months; i++)
     {
@@ -547,7 +570,6 @@ pd_survey_stats_trend (PdContext  *ctx,
       month_range (m, &from, &to, NULL);
       stats = stats_new (from, to);
       g_ptr_array_add (trend, stats);
-      g_hash_table_insert (by_month, stats->from, stats);   /* keyed "YYYY-MM-01" */
       stmt = prepare_period (database, sql_targets, 0, from, to, error);
       if (stmt == NULL)
         return NULL;
@@ -566,21 +588,24 @@ pd_survey_stats_trend (PdContext  *ctx,
         return NULL;
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          g_autofree char *key = g_strconcat (pd_column_text (stmt, 0), "-01", NULL);
-          PdSurveyStats *stats = g_hash_table_lookup (by_month, key);
+          int i = month_index (pd_column_text (stmt, 0)) - first_index;
+          PdSurveyStats *stats;
 
-          if (stats == NULL)
+          /* The range holds only days of these months; a malformed date
+           * (not an ISO day) belongs to none of them. */
+          if (i < 0 || i >= n_months)
             continue;
+          stats = trend->pdata[i];
           if (q == 0)
             {
-              stats->responses = sqlite3_column_int64 (stmt, 1);
-              stats->opinions = sqlite3_column_int64 (stmt, 2);
+              stats->responses += sqlite3_column_int64 (stmt, 1);
+              stats->opinions += sqlite3_column_int64 (stmt, 2);
             }
           else
             {
-              stats->valid = sqlite3_column_int64 (stmt, 1);
-              stats->satisfied = sqlite3_column_int64 (stmt, 2);
-              stats->score_sum = sqlite3_column_int64 (stmt, 3);
+              stats->valid += sqlite3_column_int64 (stmt, 1);
+              stats->satisfied += sqlite3_column_int64 (stmt, 2);
+              stats->score_sum += sqlite3_column_int64 (stmt, 3);
             }
         }
       sqlite3_reset (stmt);
