@@ -195,6 +195,7 @@ pd_property_prepare (PdProperty *p)
   sqlite3_reset (stmt);
   pd_property_prepare_office (p);
   pd_property_prepare_renovation (p);
+  pd_property_prepare_owner (p);
 }
 
 const PdPropertyCase *
@@ -209,6 +210,8 @@ pd_property_cases (guint *n)
       g_array_append_vals (all, pd_property_handover_cases, pd_property_n_handover_cases);
       g_array_append_vals (all, pd_property_renovation_cases, pd_property_n_renovation_cases);
       g_array_append_vals (all, pd_property_office_cases, pd_property_n_office_cases);
+      g_array_append_vals (all, pd_property_owner_cases, pd_property_n_owner_cases);
+      g_array_append_vals (all, pd_property_template_cases, pd_property_n_template_cases);
     }
   *n = all->len;
   return (const PdPropertyCase *) all->data;

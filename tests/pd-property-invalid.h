@@ -4,6 +4,7 @@
 #pragma once
 
 #include "pd-context.h"
+#include "pd-person.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,7 @@ typedef struct
   gint64     anomaly_id;         /* an open anomaly */
   gint64     slip_id;            /* an issued release slip */
   gint64     building_id;
+  gint64     transfer_unit_id;   /* another owned unit, for transfers */
 } PdProperty;
 
 /* Runs the function under test with field number @broken (0 ≤ broken <
@@ -58,6 +60,8 @@ void                  pd_property_prepare (PdProperty *p);
 void                  pd_property_prepare_office (PdProperty *p);
 /* A deduction on the works on site, to top up (pd-property-renovation.c). */
 void                  pd_property_prepare_renovation (PdProperty *p);
+/* The user accounts and the unit to transfer (pd-property-owner.c). */
+void                  pd_property_prepare_owner (PdProperty *p);
 const PdPropertyCase *pd_property_cases   (guint      *n);
 
 /* Generators of invalid values; the strings live until the call is over. */
@@ -77,6 +81,17 @@ const char *pd_property_unique        (PdProperty *p,
 gint64      pd_property_query         (PdProperty *p,
                                        const char *sql);
 
+/* A valid new individual; a stored person made a plain individual without
+ * ID (so one broken field is its only fault); and the breaking of field
+ * @broken (0 ≤ broken < PD_PROPERTY_PERSON_FIELDS), which returns the key
+ * it must be refused with (pd-property-people.c). */
+#define PD_PROPERTY_PERSON_FIELDS 12
+PdPerson   *pd_property_valid_person  (PdProperty *p);
+void        pd_property_make_plain    (PdPerson   *person);
+const char *pd_property_break_person  (PdProperty *p,
+                                       PdPerson   *person,
+                                       int         broken);
+
 /* The case tables of each area. */
 extern const PdPropertyCase pd_property_people_cases[];
 extern const guint          pd_property_n_people_cases;
@@ -86,5 +101,9 @@ extern const PdPropertyCase pd_property_renovation_cases[];
 extern const guint          pd_property_n_renovation_cases;
 extern const PdPropertyCase pd_property_office_cases[];
 extern const guint          pd_property_n_office_cases;
+extern const PdPropertyCase pd_property_owner_cases[];
+extern const guint          pd_property_n_owner_cases;
+extern const PdPropertyCase pd_property_template_cases[];
+extern const guint          pd_property_n_template_cases;
 
 G_END_DECLS

@@ -20,11 +20,10 @@ set (char       **member,
   *member = g_strdup (value);
 }
 
-/* Breaks field @broken of a person; the key it must be refused with. */
-static const char *
-break_person (PdProperty *p,
-              PdPerson   *person,
-              int         broken)
+const char *
+pd_property_break_person (PdProperty *p,
+                          PdPerson   *person,
+                          int         broken)
 {
   switch (broken)
     {
@@ -39,7 +38,11 @@ break_person (PdProperty *p,
       return "id_type";
     case 3:
       set (&person->sex, g_rand_boolean (p->rand) ? "X" : pd_property_bad_choice (p));
-      return *person->sex == '\0' ? NULL : "sex";
+      if (*person->sex != '\0')
+        return "sex";
+      /* "" is a valid sex: break the name instead. */
+      set (&person->name, g_rand_boolean (p->rand) ? "" : " ");
+      return "name";
     case 4:
       set (&person->birthday, pd_property_bad_date (p));
       return "birthday";
@@ -74,10 +77,20 @@ break_person (PdProperty *p,
   return NULL;
 }
 
-#define PERSON_FIELDS 12
+#define PERSON_FIELDS PD_PROPERTY_PERSON_FIELDS
 
-static PdPerson *
-valid_person (PdProperty *p)
+void
+pd_property_make_plain (PdPerson *person)
+{
+  set (&person->kind, "individual");
+  set (&person->id_type, "resident_id");
+  set (&person->id_number, "");
+  set (&person->uscc, "");
+  set (&person->sex, "");
+}
+
+PdPerson *
+pd_property_valid_person (PdProperty *p)
 {
   PdPerson *person = pd_person_new ();
 
@@ -93,15 +106,9 @@ run_person_create (PdProperty  *p,
                    const char **field,
                    GError     **error)
 {
-  g_autoptr (PdPerson) person = valid_person (p);
+  g_autoptr (PdPerson) person = pd_property_valid_person (p);
 
-  *field = break_person (p, person, broken);
-  if (broken >= 0 && *field == NULL)
-    {
-      /* "" is a valid sex: break the name instead. */
-      *field = "name";
-      set (&person->name, "");
-    }
+  *field = pd_property_break_person (p, person, broken);
   return pd_person_create (p->ctx, person, error) > 0;
 }
 
@@ -121,18 +128,8 @@ run_person_update (PdProperty  *p,
     }
   else if (broken >= 0)
     {
-      /* Start from a clean individual so the broken field is the only fault. */
-      set (&person->kind, "individual");
-      set (&person->id_type, "resident_id");
-      set (&person->id_number, "");
-      set (&person->uscc, "");
-      set (&person->sex, "");
-      *field = break_person (p, person, broken);
-      if (*field == NULL)
-        {
-          *field = "name";
-          set (&person->name, " ");
-        }
+      pd_property_make_plain (person);
+      *field = pd_property_break_person (p, person, broken);
     }
   return pd_person_update (p->ctx, person, error);
 }
@@ -330,8 +327,8 @@ run_settings_set (PdProperty  *p,
       value = bad_numbers[g_rand_int_range (p->rand, 0, G_N_ELEMENTS (bad_numbers))];
       break;
     case 3:
-      key = "privacy.mask_exports";
-      value = g_rand_boolean (p->rand) ? "2" : pd_property_bad_choice (p);
+      key = "survey.coverage_goal_pct";
+      value = pd_property_keep (p, g_strdup_printf ("%d", g_rand_int_range (p->rand, 101, G_MAXINT)));
       break;
     case 4:
       key = "patrol.policy";

@@ -9,6 +9,7 @@
 #include "pd-renovation-patrol.h"
 #include "pd-renovation-workflow.h"
 #include "pd-renovation.h"
+#include "renovation-fixture.h"
 
 static void
 set (char       **member,
@@ -32,6 +33,27 @@ pd_property_prepare_renovation (PdProperty *p)
   set (&violation->ladder_step, "persuade");
   pd_renovation_patrol_add (p->ctx, patrol, violation, &error);
   g_assert_no_error (error);
+
+  /* Two approved applications the demo may lack: one before the fees, one
+   * ready for its permit. */
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("97-1-%d", 101 + i);
+      gint64 unit = fx_unit (p->ctx, code, "residential", "handed_over");
+      gint64 owner = fx_person (p->ctx, p->rand, "钱业主");
+      gint64 id;
+
+      fx_role (p->ctx, unit, owner, "owner", 0);
+      id = fx_application (p->ctx, p->rand, unit, owner);
+      fx_run_to (p->ctx, id, "approved");
+      if (i == 1)
+        {
+          pd_renovation_record_fees (p->ctx, id, "SJ-0002", &error);
+          g_assert_no_error (error);
+          pd_renovation_sign_agreement (p->ctx, id, &error);
+          g_assert_no_error (error);
+        }
+    }
 }
 
 /* Breaks field @broken of an application (create and update share it). */
@@ -281,6 +303,90 @@ run_workflow_text (PdProperty  *p,
   return pd_renovation_stop_work (p->ctx, on_site, "违规施工", error);
 }
 
+/* The other workflow steps: each refuses a renovation that does not
+ * exist, and those with text or dates refuse them blank or invalid. */
+static gboolean
+run_workflow_steps (PdProperty  *p,
+                    int          broken,
+                    const char **field,
+                    GError     **error)
+{
+  typedef gboolean (*Step) (PdContext *, gint64, GError **);
+  static const Step steps[] = {
+    pd_renovation_submit, pd_renovation_start_review, pd_renovation_sign_agreement,
+    pd_renovation_start_works, pd_renovation_resume, pd_renovation_request_completion,
+    pd_renovation_refund, pd_renovation_close,
+  };
+  gint64 missing = pd_property_bad_id (p);
+
+  switch (broken)
+    {
+    case 0:
+      *field = "renovation";
+      return steps[g_rand_int_range (p->rand, 0, G_N_ELEMENTS (steps))] (p->ctx, missing, error);
+    case 1:
+      *field = "renovation";
+      switch (g_rand_int_range (p->rand, 0, 4))
+        {
+        case 0:
+          return pd_renovation_pass_review (p->ctx, missing, "同意", error);
+        case 1:
+          return pd_renovation_record_fees (p->ctx, missing, "SK-001", error);
+        case 2:
+          return pd_renovation_issue_permit (p->ctx, missing, NULL, NULL, error);
+        default:
+          return pd_renovation_inspect (p->ctx, missing, TRUE, TRUE, "", error);
+        }
+    case 2:
+      *field = "opinion";
+      return pd_renovation_pass_review (p->ctx,
+                                        pd_property_query (p, "SELECT min(id) FROM renovation WHERE state = 'review_engineering'"),
+                                        pd_property_blank (p), error);
+    case 3:
+      *field = "fees_receipt";
+      return pd_renovation_record_fees (p->ctx,
+                                        pd_property_query (p, "SELECT min(id) FROM renovation WHERE state = 'approved' "
+                                                              "AND fees_paid_on = ''"),
+                                        pd_property_blank (p), error);
+    case 4:
+    case 5:
+      {
+        gint64 ready = pd_property_query (p, "SELECT min(id) FROM renovation WHERE state = 'approved' "
+                                             "AND fees_paid_on <> '' AND agreement_signed_on <> ''");
+        const char *from = "2026-12-01", *to = "2027-01-31";
+
+        if (broken == 4)
+          {
+            from = pd_property_bad_date (p);
+            *field = "valid_from";
+          }
+        else
+          {
+            /* Not a date, before the first valid day, or already past. */
+            switch (g_rand_int_range (p->rand, 0, 3))
+              {
+              case 0:
+                to = pd_property_bad_date (p);
+                break;
+              case 1:
+                to = "2026-11-30";
+                break;
+              default:
+                from = "2026-11-01";
+                to = "2026-11-22";
+                break;
+              }
+            *field = "valid_to";
+          }
+        return pd_renovation_issue_permit (p->ctx, ready, from, to, error);
+      }
+    }
+  /* The valid step. */
+  return pd_renovation_pass_review (p->ctx,
+                                    pd_property_query (p, "SELECT min(id) FROM renovation WHERE state = 'review_engineering'"),
+                                    "图纸符合要求", error);
+}
+
 const PdPropertyCase pd_property_renovation_cases[] = {
   { "pd_renovation_create", run_renovation_create, APPLICATION_FIELDS },
   { "pd_renovation_update", run_renovation_update, APPLICATION_FIELDS + 1 },
@@ -288,5 +394,6 @@ const PdPropertyCase pd_property_renovation_cases[] = {
   { "pd_renovation_patrol_add", run_patrol_add, 8 },
   { "pd_deposit_top_up", run_top_up, 3 },
   { "pd_renovation workflow text", run_workflow_text, 6 },
+  { "pd_renovation workflow steps", run_workflow_steps, 6 },
 };
 const guint pd_property_n_renovation_cases = G_N_ELEMENTS (pd_property_renovation_cases);

@@ -154,6 +154,26 @@ test_settings (void)
   text = pd_settings_get_text (ctx, "patrol.policy", NULL);
   g_assert_cmpstr (text, ==, "weekly");
 
+  /* A percentage over 100 is refused as such, not as a negative number. */
+  g_assert_false (pd_settings_set (ctx, "survey.coverage_goal_pct", "101", &error));
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_RANGE);
+  g_assert_cmpstr (pd_error_get_field (error), ==, "survey.coverage_goal_pct");
+  g_assert_nonnull (strstr (error->message, "from 0 to 100"));
+  g_clear_error (&error);
+  g_assert_false (pd_settings_set (ctx, "survey.coverage_goal_pct", "-1", &error));
+  g_assert_nonnull (strstr (error->message, "0 or more"));
+  g_clear_error (&error);
+  g_assert_true (pd_settings_set (ctx, "survey.coverage_goal_pct", "100", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_settings_get_int (ctx, "survey.coverage_goal_pct", 0), ==, 100);
+
+  /* Exports are masked unless the export itself asks otherwise (role-gated
+   * and logged): no setting turns the masking off (migration 024). */
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM setting WHERE key = 'privacy.mask_exports'", NULL), ==, 0);
+  g_assert_false (pd_settings_set (ctx, "privacy.mask_exports", "0", &error));
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
   /* Only an administrator changes settings. */
   pd_context_set_user (ctx, "clerk1", PD_ROLE_CLERK);
   g_assert_false (pd_settings_set (ctx, "patrol.policy", "twice_monthly", &error));

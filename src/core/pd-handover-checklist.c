@@ -115,9 +115,9 @@ pd_handover_template_set (PdContext  *ctx,
       PdHandoverCheck *check = items->pdata[i];
       g_autofree char *key = NULL;
 
-      g_strstrip (check->room);
-      g_strstrip (check->item);
-      if (*check->room == '\0' || *check->item == '\0')
+      /* A line left empty in an editor may come without text at all. */
+      if (check->room == NULL || check->item == NULL ||
+          *g_strstrip (check->room) == '\0' || *g_strstrip (check->item) == '\0')
         {
           pd_set_field_error (error, PD_VALIDATION_ERROR_REQUIRED, "checklist",
                               /* Translators: %u is a line number of the checklist */

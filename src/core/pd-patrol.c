@@ -458,6 +458,13 @@ pd_patrol_round_start (PdContext  *ctx,
                           _("Inspector: enter who patrolled."));
       return NULL;
     }
+  /* The patrol sheet and the key register print the name in a small box. */
+  if (g_utf8_strlen (who, -1) > 50)
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_RANGE, "inspector",
+                          _("Inspector: at most 50 characters."));
+      return NULL;
+    }
   if (!pd_database_begin (database, error))
     return NULL;
   stmt = pd_database_prepare (database,

@@ -189,11 +189,17 @@ pd_settings_set (PdContext  *ctx,
   label = _(setting->description);
   if (g_str_equal (setting->kind, "int"))
     {
-      if (!parse_integer (value, &number) || number < 0 ||
-          (g_str_has_suffix (key, "_pct") && number > 100))
+      if (!parse_integer (value, &number) || number < 0)
         {
           pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, key,
                               _("%s: enter a whole number of 0 or more."), label);
+          return FALSE;
+        }
+      /* Percentages (the survey goals) cannot pass the whole. */
+      if (g_str_has_suffix (key, "_pct") && number > 100)
+        {
+          pd_set_field_error (error, PD_VALIDATION_ERROR_RANGE, key,
+                              _("%s: enter a percentage from 0 to 100."), label);
           return FALSE;
         }
       stored = g_strdup_printf ("%" G_GINT64_FORMAT, number);

@@ -238,6 +238,37 @@ pd_unit_role_end (PdContext  *ctx,
   return TRUE;
 }
 
+/* An ownership period cannot end before it began: the transfer date must
+ * not precede the start of a current owner's period (where it is known). */
+static gboolean
+check_transfer_after_start (PdContext  *ctx,
+                            gint64      unit_id,
+                            const char *day,
+                            GError    **error)
+{
+  PdDatabase *database = pd_context_get_database (ctx);
+  sqlite3_stmt *stmt = pd_database_prepare (database,
+    "SELECT max(start_on) FROM unit_role WHERE unit_id = ? AND role = 'owner' AND ended_on = '' AND start_on <> ''",
+    error);
+  g_autofree char *latest = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    latest = pd_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (latest != NULL && strcmp (day, latest) < 0)
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_RANGE, "transfer_date",
+                          /* Translators: %s is a date */
+                          _("Transfer date: the current owner’s period began on %s; the transfer cannot be earlier."),
+                          latest);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 pd_unit_transfer_ownership (PdContext    *ctx,
                             gint64        unit_id,
@@ -265,7 +296,8 @@ pd_unit_transfer_ownership (PdContext    *ctx,
                             _("New owner: this person already owns the unit."));
         return FALSE;
       }
-  if (!pd_database_begin (database, error))
+  if (!check_transfer_after_start (ctx, unit_id, day, error) ||
+      !pd_database_begin (database, error))
     return FALSE;
   /* Old owners' tenancies and proxies lose their authority with them;
    * household members leave with the old owners. */

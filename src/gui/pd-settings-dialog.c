@@ -23,7 +23,6 @@ G_DEFINE_FINAL_TYPE (PdSettingsDialog, pd_settings_dialog, GTK_TYPE_WINDOW)
  * _(description); one added later shows in English until it is listed). */
 static const char *const descriptions[] G_GNUC_UNUSED = {
   N_("Code of the estate the office works on"),
-  N_("Mask ID numbers and phones in exports by default"),
   N_("Hours to send the defect notice to the contractor"),
   N_("Working days to reply to a complete renovation application"),
   N_("Renovation deposit (装修押金)"),
@@ -74,7 +73,6 @@ static const struct
 } sections[] = {
   { "security", NC_("settings", "Passwords") },
   { "backup", NC_("settings", "Backups") },
-  { "privacy", NC_("settings", "Personal data") },
   { "estate", NC_("settings", "Estate") },
   { "people", NC_("settings", "Residents") },
   { "handover", NC_("settings", "Handovers") },
