@@ -300,6 +300,61 @@ file_digest (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
 }
 
+/* The CLI restore keeps what it replaces twice, as the GUI does: a
+ * before-restore backup in the backups folder (of a sound database) and the
+ * file itself moved aside, byte for byte. */
+static void
+test_cli_restore_keeps_replaced (void)
+{
+  g_autofree char *dir = g_build_filename (pd_test_tmpdir (), "cli-restore", NULL);
+  g_autofree char *db = NULL;
+  g_autofree char *good = g_build_filename (dir, "good.db", NULL);
+  g_autofree char *backups = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *aside = NULL;
+  g_autoptr (GPtrArray) listed = NULL;
+  const char *cli = g_getenv ("PROPDESK_CLI");
+  const char *safety = NULL;
+  int status;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = make_demo_db ("cli-restore/live.db", 12);
+  backups = pd_backup_dir_for (db);
+  g_assert_true (pd_backup_write_file (db, good, NULL));
+  {
+    /* What the restore replaces: the vehicles are gone, on disk. */
+    g_autoptr (PdContext) ctx = pd_test_context_open (db, NULL);
+    g_assert_true (pd_database_exec (pd_context_get_database (ctx), "DELETE FROM vehicle", NULL));
+    g_assert_true (pd_database_exec (pd_context_get_database (ctx), "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
+  }
+  digest = file_digest (db);
+  {
+    const char *argv[] = { cli, "--db", db, "restore", good, NULL };
+    out = pd_test_run (argv, &status, NULL);
+    g_assert_cmpint (status, ==, 0);
+  }
+  listed = pd_backup_list (backups);
+  for (guint i = 0; i < listed->len; i++)
+    if (g_str_has_suffix (listed->pdata[i], "-before-restore.db"))
+      safety = listed->pdata[i];
+  g_assert_nonnull (safety);
+  g_assert_nonnull (strstr (out, safety));
+  {
+    g_autoptr (PdContext) kept = pd_test_context_open (safety, NULL);
+    g_autoptr (PdContext) restored = pd_test_context_open (db, NULL);
+    g_assert_cmpint (pd_test_count (kept, "SELECT count(*) FROM vehicle", NULL), ==, 0);
+    g_assert_cmpint (pd_test_count (restored, "SELECT count(*) FROM vehicle", NULL), >, 0);
+  }
+  /* The replaced file itself, moved aside and named in the output. */
+  aside = g_strdup (strstr (out, "kept as ") + strlen ("kept as "));
+  g_strstrip (aside);
+  {
+    g_autofree char *aside_digest = file_digest (aside);
+    g_assert_cmpstr (aside_digest, ==, digest);
+  }
+}
+
 /* "Restore from…": administrators only, sound PropDesk files only; the
  * checks change nothing, the preparation keeps a backup of the current
  * database first. */
@@ -430,6 +485,7 @@ main (int    argc,
   g_test_add_func ("/backup/cli", test_cli);
   g_test_add_func ("/backup/export-logged", test_export_logged);
   g_test_add_func ("/backup/restore-gate", test_restore_gate);
+  g_test_add_func ("/backup/cli-restore-keeps-replaced", test_cli_restore_keeps_replaced);
   g_test_add_func ("/backup/restore-after-prepare", test_restore_after_prepare);
   g_test_add_func ("/backup/keep-counts-settings", test_keep_counts_settings);
   return g_test_run ();
