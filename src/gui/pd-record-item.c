@@ -66,3 +66,14 @@ pd_record_store_replace (GListStore    *store,
   g_free (taken);
   g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items->pdata, items->len);
 }
+
+GListStore *
+pd_record_store_new (GPtrArray     *records,
+                     GDestroyNotify free_func)
+{
+  GListStore *store = g_list_store_new (PD_TYPE_RECORD_ITEM);
+
+  if (records != NULL)
+    pd_record_store_replace (store, records, free_func);
+  return store;
+}

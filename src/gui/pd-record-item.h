@@ -22,4 +22,8 @@ void          pd_record_store_replace  (GListStore    *store,
                                         GPtrArray     *records,
                                         GDestroyNotify free_func);
 
+/* A new store of the records of @records (taken over; NULL: empty). */
+GListStore   *pd_record_store_new      (GPtrArray     *records,
+                                        GDestroyNotify free_func);
+
 G_END_DECLS

@@ -35,26 +35,6 @@ struct _PdRenovationDetail
 
 G_DEFINE_FINAL_TYPE (PdRenovationDetail, pd_renovation_detail, GTK_TYPE_BOX)
 
-static void
-append_column (GtkColumnView       *view,
-               GtkColumnViewColumn *column)
-{
-  gtk_column_view_append_column (view, column);
-  g_object_unref (column);
-}
-
-/* A list model of the records of @records (taken over; NULL: empty). */
-static GListStore *
-record_store (GPtrArray      *records,
-              GDestroyNotify  free_func)
-{
-  GListStore *store = g_list_store_new (PD_TYPE_RECORD_ITEM);
-
-  if (records != NULL)
-    pd_record_store_replace (store, records, free_func);
-  return store;
-}
-
 enum { SIGNAL_CHANGED, SIGNAL_APPLICATION_ERROR, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
@@ -326,7 +306,7 @@ set_list (GtkColumnView  *view,
           GPtrArray      *records,
           GDestroyNotify  free_func)
 {
-  g_autoptr (GListStore) store = record_store (records, free_func);
+  g_autoptr (GListStore) store = pd_record_store_new (records, free_func);
   g_autoptr (GtkNoSelection) selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&store)));
 
   gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
@@ -467,15 +447,15 @@ pd_renovation_detail_init (PdRenovationDetail *self)
       g_signal_connect (button, "clicked", G_CALLBACK (on_action_clicked), self);
       gtk_flow_box_append (self->actions_box, button);
     }
-  append_column (self->history_view, pd_text_column_new (_("Time"), event_at, NULL, NULL, 0, 128));
-  append_column (self->history_view, pd_text_column_new (_("Step"), event_step, NULL, NULL, 0, 0));
-  append_column (self->history_view, pd_text_column_new (_("By"), event_user, NULL, NULL, 0, 90));
-  append_column (self->history_view, pd_text_column_new (_("Note"), event_note, NULL, NULL, 0, 0));
-  append_column (self->statement_view, pd_text_column_new (_("Date"), entry_date, NULL, NULL, 0, 96));
-  append_column (self->statement_view, pd_text_column_new (_("Entry"), entry_kind, NULL, NULL, 0, 0));
-  append_column (self->statement_view, pd_text_column_new (_("Amount"), entry_amount, NULL, NULL, 0, 90));
-  append_column (self->statement_view, pd_text_column_new (_("Balance"), entry_balance, NULL, NULL, 0, 90));
-  append_column (self->statement_view, pd_text_column_new (_("Note"), entry_note, NULL, NULL, 0, 0));
+  pd_column_view_take (self->history_view, pd_text_column_new (_("Time"), event_at, NULL, NULL, 0, 128));
+  pd_column_view_take (self->history_view, pd_text_column_new (_("Step"), event_step, NULL, NULL, 0, 0));
+  pd_column_view_take (self->history_view, pd_text_column_new (_("By"), event_user, NULL, NULL, 0, 90));
+  pd_column_view_take (self->history_view, pd_text_column_new (_("Note"), event_note, NULL, NULL, 0, 0));
+  pd_column_view_take (self->statement_view, pd_text_column_new (_("Date"), entry_date, NULL, NULL, 0, 96));
+  pd_column_view_take (self->statement_view, pd_text_column_new (_("Entry"), entry_kind, NULL, NULL, 0, 0));
+  pd_column_view_take (self->statement_view, pd_text_column_new (_("Amount"), entry_amount, NULL, NULL, 0, 90));
+  pd_column_view_take (self->statement_view, pd_text_column_new (_("Balance"), entry_balance, NULL, NULL, 0, 90));
+  pd_column_view_take (self->statement_view, pd_text_column_new (_("Note"), entry_note, NULL, NULL, 0, 0));
 }
 
 GtkWidget *

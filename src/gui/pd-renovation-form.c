@@ -60,26 +60,6 @@ typedef struct
 
 G_DEFINE_FINAL_TYPE (PdRenovationForm, pd_renovation_form, GTK_TYPE_BOX)
 
-static void
-append_column (GtkColumnView       *view,
-               GtkColumnViewColumn *column)
-{
-  gtk_column_view_append_column (view, column);
-  g_object_unref (column);
-}
-
-/* A list model of the records of @records (taken over; NULL: empty). */
-static GListStore *
-record_store (GPtrArray      *records,
-              GDestroyNotify  free_func)
-{
-  GListStore *store = g_list_store_new (PD_TYPE_RECORD_ITEM);
-
-  if (records != NULL)
-    pd_record_store_replace (store, records, free_func);
-  return store;
-}
-
 enum { SIGNAL_SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
@@ -274,7 +254,7 @@ static void
 load_workers (PdRenovationForm *self)
 {
   g_autoptr (GPtrArray) workers = self->id ? pd_renovation_worker_list (self->ctx, self->id, NULL) : NULL;
-  g_autoptr (GListStore) store = record_store (workers,
+  g_autoptr (GListStore) store = pd_record_store_new (workers,
                                                                 (GDestroyNotify) pd_renovation_worker_free);
   g_autoptr (GtkSingleSelection) selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&store)));
 
@@ -549,10 +529,10 @@ pd_renovation_form_init (PdRenovationForm *self)
   fill_checks (self->drawings_box, choices, n);
   g_signal_connect_swapped (self->unit_entry, "changed", G_CALLBACK (on_unit_changed), self);
 
-  append_column (self->workers_view, pd_text_column_new (_("Name"), worker_name_text, NULL, NULL, 0, 0));
-  append_column (self->workers_view, pd_text_column_new (_("ID number"), worker_id_text, NULL, NULL, 0, 0));
-  append_column (self->workers_view, pd_text_column_new (_("Mobile"), worker_phone_text, NULL, NULL, 0, 110));
-  append_column (self->workers_view, pd_text_column_new (_("Trade"), worker_trade_text, NULL, NULL, 0, 70));
+  pd_column_view_take (self->workers_view, pd_text_column_new (_("Name"), worker_name_text, NULL, NULL, 0, 0));
+  pd_column_view_take (self->workers_view, pd_text_column_new (_("ID number"), worker_id_text, NULL, NULL, 0, 0));
+  pd_column_view_take (self->workers_view, pd_text_column_new (_("Mobile"), worker_phone_text, NULL, NULL, 0, 110));
+  pd_column_view_take (self->workers_view, pd_text_column_new (_("Trade"), worker_trade_text, NULL, NULL, 0, 70));
 }
 
 GtkWidget *

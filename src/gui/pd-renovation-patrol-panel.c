@@ -37,26 +37,6 @@ struct _PdRenovationPatrolPanel
 
 G_DEFINE_FINAL_TYPE (PdRenovationPatrolPanel, pd_renovation_patrol_panel, GTK_TYPE_BOX)
 
-static void
-append_column (GtkColumnView       *view,
-               GtkColumnViewColumn *column)
-{
-  gtk_column_view_append_column (view, column);
-  g_object_unref (column);
-}
-
-/* A list model of the records of @records (taken over; NULL: empty). */
-static GListStore *
-record_store (GPtrArray      *records,
-              GDestroyNotify  free_func)
-{
-  GListStore *store = g_list_store_new (PD_TYPE_RECORD_ITEM);
-
-  if (records != NULL)
-    pd_record_store_replace (store, records, free_func);
-  return store;
-}
-
 enum { SIGNAL_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
@@ -241,8 +221,8 @@ pd_renovation_patrol_panel_load (PdRenovationPatrolPanel *self,
     }
   patrols = self->id ? pd_renovation_patrol_list (self->ctx, self->id, NULL) : NULL;
   violations = self->id ? pd_renovation_violation_list (self->ctx, self->id, NULL) : NULL;
-  patrol_store = record_store (patrols, (GDestroyNotify) pd_renovation_patrol_free);
-  violation_store = record_store (violations, (GDestroyNotify) pd_renovation_violation_free);
+  patrol_store = pd_record_store_new (patrols, (GDestroyNotify) pd_renovation_patrol_free);
+  violation_store = pd_record_store_new (violations, (GDestroyNotify) pd_renovation_violation_free);
   {
     g_autoptr (GtkNoSelection) patrol_model = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&patrol_store)));
     g_autoptr (GtkSingleSelection) violation_model =
@@ -385,14 +365,14 @@ pd_renovation_patrol_panel_init (PdRenovationPatrolPanel *self)
   g_signal_connect_swapped (self->result_dropdown, "notify::selected", G_CALLBACK (on_result_changed), self);
   on_result_changed (self);
 
-  append_column (self->patrols_view, pd_text_column_new (_("Time"), patrol_at, NULL, NULL, 0, 128));
-  append_column (self->patrols_view, pd_text_column_new (_("Inspector"), patrol_inspector, NULL, NULL, 0, 100));
-  append_column (self->patrols_view, pd_text_column_new (_("Result"), patrol_result, patrol_style, NULL, 0, 170));
-  append_column (self->patrols_view, pd_text_column_new (_("Note"), patrol_note, NULL, NULL, 0, 0));
-  append_column (self->violations_view, pd_text_column_new (_("Date"), violation_date, NULL, NULL, 0, 96));
-  append_column (self->violations_view, pd_text_column_new (_("Violation"), violation_code, NULL, NULL, 0, 0));
-  append_column (self->violations_view, pd_text_column_new (_("Penalty"), violation_money, NULL, NULL, 0, 130));
-  append_column (self->violations_view, pd_text_column_new (_("Rectify"), violation_rectify, violation_style, self, 0, 110));
+  pd_column_view_take (self->patrols_view, pd_text_column_new (_("Time"), patrol_at, NULL, NULL, 0, 128));
+  pd_column_view_take (self->patrols_view, pd_text_column_new (_("Inspector"), patrol_inspector, NULL, NULL, 0, 100));
+  pd_column_view_take (self->patrols_view, pd_text_column_new (_("Result"), patrol_result, patrol_style, NULL, 0, 170));
+  pd_column_view_take (self->patrols_view, pd_text_column_new (_("Note"), patrol_note, NULL, NULL, 0, 0));
+  pd_column_view_take (self->violations_view, pd_text_column_new (_("Date"), violation_date, NULL, NULL, 0, 96));
+  pd_column_view_take (self->violations_view, pd_text_column_new (_("Violation"), violation_code, NULL, NULL, 0, 0));
+  pd_column_view_take (self->violations_view, pd_text_column_new (_("Penalty"), violation_money, NULL, NULL, 0, 130));
+  pd_column_view_take (self->violations_view, pd_text_column_new (_("Rectify"), violation_rectify, violation_style, self, 0, 110));
 }
 
 GtkWidget *

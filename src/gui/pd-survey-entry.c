@@ -294,14 +294,6 @@ save_activated (GtkWidget  *widget,
 }
 
 static void
-append_column (GtkColumnView       *list,
-               GtkColumnViewColumn *column)
-{
-  gtk_column_view_append_column (list, column);
-  g_object_unref (column);
-}
-
-static void
 pd_survey_entry_dispose (GObject *object)
 {
   PdSurveyEntry *self = PD_SURVEY_ENTRY (object);
@@ -350,10 +342,10 @@ pd_survey_entry_init (PdSurveyEntry *self)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_column_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
-  append_column (self->list, pd_text_column_new (_("Unit code"), unit_text, NULL, self, 0, 100));
-  append_column (self->list, pd_text_column_new (_("Date"), date_text, NULL, self, 0, 100));
-  append_column (self->list, pd_text_column_new (_("Scores"), scores_text, NULL, self, 0, 150));
-  append_column (self->list, pd_text_column_new (_("Opinion"), opinion_text, NULL, self, 0, 0));
-  append_column (self->list, pd_text_column_new (_("Keyed by"), entered_text, NULL, self, 0, 200));
+  pd_column_view_take (self->list, pd_text_column_new (_("Unit code"), unit_text, NULL, self, 0, 100));
+  pd_column_view_take (self->list, pd_text_column_new (_("Date"), date_text, NULL, self, 0, 100));
+  pd_column_view_take (self->list, pd_text_column_new (_("Scores"), scores_text, NULL, self, 0, 150));
+  pd_column_view_take (self->list, pd_text_column_new (_("Opinion"), opinion_text, NULL, self, 0, 0));
+  pd_column_view_take (self->list, pd_text_column_new (_("Keyed by"), entered_text, NULL, self, 0, 200));
   gtk_widget_set_sensitive (self->form, FALSE);
 }

@@ -257,14 +257,6 @@ sign_clicked (PdSurveyFollowups *self)
 }
 
 static void
-append_column (GtkColumnView       *list,
-               GtkColumnViewColumn *column)
-{
-  gtk_column_view_append_column (list, column);
-  g_object_unref (column);
-}
-
-static void
 pd_survey_followups_dispose (GObject *object)
 {
   PdSurveyFollowups *self = PD_SURVEY_FOLLOWUPS (object);
@@ -307,11 +299,11 @@ pd_survey_followups_init (PdSurveyFollowups *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_column_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (show_selected), self);
-  append_column (self->list, pd_text_column_new (_("Unit code"), unit_text, row_style, self, 0, 90));
-  append_column (self->list, pd_text_column_new (_("Received"), received_text, row_style, self, 0, 96));
-  append_column (self->list, pd_text_column_new (_("Opinion"), opinion_text, row_style, self, 0, 0));
-  append_column (self->list, pd_text_column_new (_("Department"), department_text, row_style, self, 0, 96));
-  append_column (self->list, pd_text_column_new (_("Stage"), stage_text, row_style, self, 0, 150));
-  append_column (self->list, pd_text_column_new (_("Due"), due_text, row_style, self, 0, 96));
-  append_column (self->list, pd_text_column_new (_("Late"), late_text, row_style, self, 0, 180));
+  pd_column_view_take (self->list, pd_text_column_new (_("Unit code"), unit_text, row_style, self, 0, 90));
+  pd_column_view_take (self->list, pd_text_column_new (_("Received"), received_text, row_style, self, 0, 96));
+  pd_column_view_take (self->list, pd_text_column_new (_("Opinion"), opinion_text, row_style, self, 0, 0));
+  pd_column_view_take (self->list, pd_text_column_new (_("Department"), department_text, row_style, self, 0, 96));
+  pd_column_view_take (self->list, pd_text_column_new (_("Stage"), stage_text, row_style, self, 0, 150));
+  pd_column_view_take (self->list, pd_text_column_new (_("Due"), due_text, row_style, self, 0, 96));
+  pd_column_view_take (self->list, pd_text_column_new (_("Late"), late_text, row_style, self, 0, 180));
 }

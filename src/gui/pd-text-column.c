@@ -75,3 +75,11 @@ pd_text_column_new (const char        *title,
     gtk_column_view_column_set_expand (column, TRUE);
   return column;
 }
+
+void
+pd_column_view_take (GtkColumnView       *view,
+                     GtkColumnViewColumn *column)
+{
+  gtk_column_view_append_column (view, column);
+  g_object_unref (column);
+}

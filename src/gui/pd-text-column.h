@@ -25,4 +25,8 @@ GtkColumnViewColumn *pd_text_column_new (const char        *title,
                                          float              xalign,
                                          int                width);
 
+/* Appends @column (taken over) to @view. */
+void                 pd_column_view_take (GtkColumnView       *view,
+                                          GtkColumnViewColumn *column);
+
 G_END_DECLS
