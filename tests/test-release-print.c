@@ -108,6 +108,27 @@ serial_with (PdContext  *ctx,
   return serial;
 }
 
+/* Prints @slips to @name in the temp folder and returns its path.  A part
+ * that overflows its half page warns, and warnings are fatal here. */
+static char *
+print_to_pdf (PdContext  *ctx,
+              GPtrArray  *slips,
+              const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PdRenderer) renderer = NULL;
+  char *path = g_build_filename (pd_test_tmpdir (), name, NULL);
+  PdReleasePrint *print = pd_release_print_new (ctx, slips, &error);
+  guint pages = 0;
+
+  g_assert_no_error (error);
+  renderer = pd_form_release_slips_renderer (print);
+  g_assert_true (pd_pdf_write (renderer, path, &pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pages, ==, slips->len);   /* one sheet per slip */
+  return path;
+}
+
 static void
 test_pdf (void)
 {
@@ -115,14 +136,11 @@ test_pdf (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (PdReleaseSlip) longest = NULL;
   g_autoptr (GPtrArray) slips = NULL;
-  g_autoptr (PdRenderer) renderer = NULL;
-  g_autofree char *path = g_build_filename (pd_test_tmpdir (), "slips.pdf", NULL);
+  g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autofree char *raw = NULL;
   g_autofree char *void_serial = NULL;
   g_autofree char *from = NULL;
-  PdReleasePrint *print;
-  guint pages = 0;
 
   g_assert_true (pd_demo_generate (ctx, 80, 7, &error));
   g_assert_no_error (error);
@@ -136,13 +154,7 @@ test_pdf (void)
   g_assert_no_error (error);
   g_assert_cmpuint (slips->len, ==, 2);
   g_ptr_array_add (slips, pd_release_slip_get (ctx, longest->id, NULL));
-  print = pd_release_print_new (ctx, slips, &error);
-  g_assert_no_error (error);
-  renderer = pd_form_release_slips_renderer (print);
-  /* A part that overflows its half page warns, and warnings are fatal here. */
-  g_assert_true (pd_pdf_write (renderer, path, &pages, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (pages, ==, 3);   /* one sheet per slip */
+  path = print_to_pdf (ctx, slips, "slips.pdf");
 
   text = pdf_text (path, "-layout");
   g_assert_cmpuint (count (text, "物品放行条"), ==, 6);   /* two parts each */
@@ -171,6 +183,50 @@ test_pdf (void)
   g_assert_nonnull (strstr (text, "110105********002X"));
   raw = pdf_text (path, "-raw");
   g_assert_cmpuint (count (raw, "已作废"), ==, 2);   /* the stamp, on both parts of the void slip */
+}
+
+/* Forty demo slips in one PDF, as `print release-slips` makes a batch: a
+ * page per slip in order, each page carrying its own slip's serial, code
+ * and unit on both parts (and no other slip's serial). */
+static void
+test_batch (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new (NOW);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) slips = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *text = NULL;
+  g_auto (GStrv) pages = NULL;
+
+  g_assert_true (pd_demo_generate (ctx, 60, 11, &error));
+  g_assert_no_error (error);
+  first = serial_with (ctx, "SELECT serial FROM release_slip ORDER BY serial LIMIT 1");
+  last = serial_with (ctx, "SELECT serial FROM release_slip ORDER BY serial LIMIT 1 OFFSET 39");
+  slips = pd_release_register_range (ctx, first, last, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slips->len, ==, 40);
+  path = print_to_pdf (ctx, slips, "batch.pdf");
+
+  /* pdftotext ends every page with a form feed: the last piece is empty. */
+  text = pdf_text (path, "-layout");
+  pages = g_strsplit (text, "\f", -1);
+  g_assert_cmpuint (g_strv_length (pages), ==, slips->len + 1);
+  g_assert_cmpstr (pages[slips->len], ==, "");
+  for (guint i = 0; i < slips->len; i++)
+    {
+      PdReleaseSlip *slip = slips->pdata[i];
+      g_autofree char *code = pd_release_code_compute (ctx, slip, NULL);
+      PdReleaseSlip *next = slips->pdata[(i + 1) % slips->len];
+
+      if (count (pages[i], slip->serial) != 2 || count (pages[i], code) != 2 ||
+          count (pages[i], slip->unit_code) < 2 || count (pages[i], "物品放行条") != 2)
+        g_error ("page %u does not show slip %s (code %s, unit %s) on both parts:\n%s", i + 1,
+                 slip->serial, code, slip->unit_code, pages[i]);
+      if (next != slip && strstr (pages[i], next->serial) != NULL)
+        g_error ("page %u shows slip %s besides %s", i + 1, next->serial, slip->serial);
+    }
 }
 
 /* Draws page 1 and reads the QR code's modules back from the pixels. */
@@ -239,6 +295,7 @@ main (int    argc,
   pd_i18n_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/release/print/pdf", test_pdf);
+  g_test_add_func ("/release/print/batch", test_batch);
   g_test_add_func ("/release/print/qr-modules", test_qr_modules);
   return g_test_run ();
 }

@@ -167,6 +167,7 @@ print_part (PdPrintLayout        *layout,
             const PdReleasePrint *print,
             guint                 index,
             Part                  part,
+            cairo_surface_t      *qr,
             double                top,
             double                height)
 {
@@ -175,7 +176,6 @@ print_part (PdPrintLayout        *layout,
   double x = pd_print_layout_get_x (layout);
   double width = pd_print_layout_get_width (layout);
   double title_bottom;
-  g_autofree char *payload = pd_release_code_payload (slip, code);
   /* Translators: printed after "Serial:" in the title: serial, then the
    * verification code */
   g_autofree char *serial_line = g_strdup_printf (_("%s　Code %s"), slip->serial, code);
@@ -202,7 +202,8 @@ print_part (PdPrintLayout        *layout,
   pd_print_title (layout, _("Release Slip for Goods"), subtitle, serial_line);
   title_bottom = pd_print_layout_get_y (layout);
   pd_print_layout_pop_frame (layout);
-  pd_print_qr_at (layout, x + width - QR_SIZE, top, QR_SIZE, payload);
+  if (qr != NULL)
+    pd_print_qr_draw (layout, x + width - QR_SIZE, top, QR_SIZE, qr);
   pd_print_layout_set_y (layout, MAX (title_bottom, top + QR_SIZE) + 2);
 
   print_facts (layout, slip);
@@ -239,16 +240,25 @@ pd_form_render_release_slips (cairo_t              *cr,
   pd_print_layout_set_footer (layout, print->footer);
   for (guint i = 0; i < print->slips->len; i++)
     {
+      const PdReleaseSlip *slip = g_ptr_array_index (print->slips, i);
+      g_autofree char *payload = pd_release_code_payload (slip, g_ptr_array_index (print->codes, i));
+      cairo_surface_t *qr = NULL;
       double top, half;
 
       if (i > 0)
         pd_print_layout_page_break (layout);
+      /* Encoded once for both parts, and only for a page that is drawn;
+       * NULL only for a payload too long to encode, which the core's
+       * length limits rule out. */
+      if (pd_print_layout_is_drawing (layout))
+        qr = pd_print_qr_new (payload);
       top = pd_print_layout_get_y (layout);
       half = (pd_print_layout_get_remaining (layout) - CUT_SPACE) / 2;
-      print_part (layout, print, i, PART_COUNTERFOIL, top, half);
+      print_part (layout, print, i, PART_COUNTERFOIL, qr, top, half);
       pd_print_layout_set_y (layout, top + half);
       pd_print_cut_line (layout, _("Part 1: office counterfoil ✂ Part 2: gate copy"));
-      print_part (layout, print, i, PART_GATE, top + half + CUT_SPACE, half);
+      print_part (layout, print, i, PART_GATE, qr, top + half + CUT_SPACE, half);
+      g_clear_pointer (&qr, cairo_surface_destroy);
     }
   pd_print_layout_end (layout);
 }
@@ -257,7 +267,12 @@ PdRenderer *
 pd_form_release_slips_renderer (PdReleasePrint *print)
 {
   g_autofree char *title = pd_release_print_title (print);
+  guint n_pages = MAX (print->slips->len, 1);
+  PdRenderer *renderer = pd_renderer_new (title, (PdRenderFunc) pd_form_render_release_slips,
+                                          print, (GDestroyNotify) pd_release_print_free);
 
-  return pd_renderer_new (title, (PdRenderFunc) pd_form_render_release_slips, print,
-                          (GDestroyNotify) pd_release_print_free);
+  /* One sheet per slip (the parts are frames, which never break), no page
+   * numbers: counting would lay 1,000 slips out once more for nothing. */
+  pd_renderer_set_n_pages (renderer, n_pages);
+  return renderer;
 }

@@ -41,14 +41,16 @@ grid_row (PdPrintLayout      *layout,
 
   for (guint i = 0; i < n; i++)
     {
-      double value_width = spans[i] * pair_width - label_width - 2 * PD_PRINT_PAD_X;
+      double value_width = spans[i] * pair_width - label_width;
 
-      height = MAX (height, pd_print_text_height (layout, PD_PRINT_STYLE_LABEL,
-                                                  label_width - 2 * PD_PRINT_PAD_X,
-                                                  fields[i].label) + 2 * PD_PRINT_PAD_Y);
+      /* Measured as pd_print_cell_text() below draws them. */
+      height = MAX (height, pd_print_cell_text_height (layout, PD_PRINT_STYLE_LABEL, label_width,
+                                                       PANGO_ALIGN_CENTER, fields[i].label) +
+                              2 * PD_PRINT_PAD_Y);
       if (fields[i].value != NULL)
-        height = MAX (height, pd_print_text_height (layout, PD_PRINT_STYLE_BODY, value_width,
-                                                    fields[i].value) + 2 * PD_PRINT_PAD_Y);
+        height = MAX (height, pd_print_cell_text_height (layout, PD_PRINT_STYLE_BODY, value_width,
+                                                         PANGO_ALIGN_LEFT, fields[i].value) +
+                                2 * PD_PRINT_PAD_Y);
     }
   pd_print_layout_ensure_space (layout, height);
   for (guint i = 0; i < n; i++)
@@ -124,10 +126,10 @@ pd_print_checks (PdPrintLayout      *layout,
     g_string_append_printf (text, "%s%s\u00a0%s", i ? "\u3000\u3000" : "",
                             pd_print_check_mark (items[i].checked), items[i].label);
   height = MAX (PD_PRINT_ROW_MIN,
-                MAX (pd_print_text_height (layout, PD_PRINT_STYLE_LABEL,
-                                           label_width - 2 * PD_PRINT_PAD_X, label),
-                     pd_print_text_height (layout, PD_PRINT_STYLE_BODY,
-                                           value_width - 2 * PD_PRINT_PAD_X, text->str)) +
+                MAX (pd_print_cell_text_height (layout, PD_PRINT_STYLE_LABEL, label_width,
+                                                PANGO_ALIGN_CENTER, label),
+                     pd_print_cell_text_height (layout, PD_PRINT_STYLE_BODY, value_width,
+                                                PANGO_ALIGN_LEFT, text->str)) +
                   2 * PD_PRINT_PAD_Y);
   pd_print_layout_ensure_space (layout, height);
   pd_print_rect (layout, f->x, f->y, label_width, height, PD_PRINT_SHADE);

@@ -53,6 +53,12 @@ struct _PdPrintLayout
   /* the open sheet of cards */
   guint         card_columns, card_rows, card_index;
   gboolean      cards_open;
+
+  /* Laid-out texts by style, width, alignment and text: a cell is
+   * measured for its row's height and then drawn, and labels repeat on
+   * every page, so each is shaped once instead of every time. */
+  GHashTable   *texts;
+  PangoFontDescription *fonts[PD_PRINT_STYLE_LARGE + 1];
 };
 
 void     pd_print_layout_draw_table_header (PdPrintLayout *layout);
@@ -62,6 +68,14 @@ void     pd_print_rect                (PdPrintLayout *layout,
                                        double         width,
                                        double         height,
                                        double         shade);
+/* The height of @text as pd_print_cell_text() sets it in a cell @width
+ * wide (padding excluded); measuring with the alignment it is drawn with
+ * lets the drawing reuse the measured layout. */
+double   pd_print_cell_text_height    (PdPrintLayout *layout,
+                                       PdPrintStyle   style,
+                                       double         width,
+                                       PangoAlignment align,
+                                       const char    *text);
 /* Draws (when drawing) text vertically centred in a cell. */
 void     pd_print_cell_text           (PdPrintLayout *layout,
                                        PdPrintStyle   style,

@@ -3,6 +3,8 @@
  * pd-print-table.c. */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "pd-print-layout-private.h"
@@ -48,6 +50,47 @@ pd_print_style_font (PdPrintStyle style)
   return font;
 }
 
+/* The key of a laid-out text in PdPrintLayout.texts. */
+typedef struct
+{
+  PdPrintStyle   style;
+  int            width;   /* Pango units, -1 unwrapped */
+  PangoAlignment align;
+  char          *text;
+} TextKey;
+
+/* Enough for every text of a few pages; labels and headers that repeat
+ * stay shaped across pages until the cache is cleared. */
+#define TEXT_CACHE_SIZE 2048
+
+static guint
+text_key_hash (gconstpointer data)
+{
+  const TextKey *key = data;
+
+  return g_str_hash (key->text) ^ ((guint) key->width * 31u) ^ ((guint) key->style << 24) ^
+         ((guint) key->align << 28);
+}
+
+static gboolean
+text_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const TextKey *x = a, *y = b;
+
+  return x->style == y->style && x->width == y->width && x->align == y->align &&
+         strcmp (x->text, y->text) == 0;
+}
+
+static void
+text_key_free (gpointer data)
+{
+  TextKey *key = data;
+
+  g_free (key->text);
+  g_free (key);
+}
+
 PdPrintLayout *
 pd_print_layout_begin (cairo_t      *cr,
                        PangoContext *pc,
@@ -71,6 +114,8 @@ pd_print_layout_begin (cairo_t      *cr,
     }
   layout->page_numbers = TRUE;
   layout->frames = g_array_new (FALSE, FALSE, sizeof (PdPrintFrame));
+  layout->texts = g_hash_table_new_full (text_key_hash, text_key_equal, text_key_free,
+                                         g_object_unref);
 
   /* Unhinted metrics: the counting pass, the preview at screen scale and
    * the PDF must break lines and pages at exactly the same places. */
@@ -278,6 +323,9 @@ pd_print_layout_end (PdPrintLayout *layout)
   finish_page (layout);
   layout->pass->pages_laid_out = layout->page + 1;
   g_array_unref (layout->frames);
+  g_hash_table_unref (layout->texts);
+  for (guint i = 0; i < G_N_ELEMENTS (layout->fonts); i++)
+    g_clear_pointer (&layout->fonts[i], pango_font_description_free);
   g_object_unref (layout->pc);
   g_free (layout->footer);
   g_free (layout);
@@ -285,24 +333,49 @@ pd_print_layout_end (PdPrintLayout *layout)
 
 /* --- text ------------------------------------------------------------- */
 
+/* @text laid out in @style, wrapped at @width (none when <= 0): a layout
+ * owned by the cache, valid until the next text is laid out. */
 static PangoLayout *
-make_text (PdPrintLayout *layout,
-           PdPrintStyle   style,
-           double         width,
-           PangoAlignment align,
-           const char    *text)
+text_layout (PdPrintLayout *layout,
+             PdPrintStyle   style,
+             double         width,
+             PangoAlignment align,
+             const char    *text)
 {
-  PangoLayout *pl = pango_layout_new (layout->pc);
-  g_autoptr (PangoFontDescription) font = pd_print_style_font (style);
+  TextKey key = { style, width > 0 ? (int) (width * PANGO_SCALE) : -1, align,
+                  (char *) (text ? text : "") };
+  PangoLayout *pl = g_hash_table_lookup (layout->texts, &key);
+  TextKey *stored;
 
-  pango_layout_set_font_description (pl, font);
-  if (width > 0)
+  if (pl != NULL)
+    return pl;
+  g_return_val_if_fail (style < G_N_ELEMENTS (layout->fonts), NULL);
+  if (g_hash_table_size (layout->texts) >= TEXT_CACHE_SIZE)
+    g_hash_table_remove_all (layout->texts);
+  if (layout->fonts[style] == NULL)
+    layout->fonts[style] = pd_print_style_font (style);
+  pl = pango_layout_new (layout->pc);
+  pango_layout_set_font_description (pl, layout->fonts[style]);
+  if (key.width >= 0)
     {
-      pango_layout_set_width (pl, (int) (width * PANGO_SCALE));
+      pango_layout_set_width (pl, key.width);
       pango_layout_set_wrap (pl, PANGO_WRAP_WORD_CHAR);
     }
   pango_layout_set_alignment (pl, align);
-  pango_layout_set_text (pl, text ? text : "", -1);
+  if (style == PD_PRINT_STYLE_TITLE)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      /* Chinese form titles are set with wide letter spacing. */
+      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (5 * PANGO_SCALE));
+      pango_layout_set_attributes (pl, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  pango_layout_set_text (pl, key.text, -1);
+  stored = g_new (TextKey, 1);
+  *stored = key;
+  stored->text = g_strdup (key.text);
+  g_hash_table_insert (layout->texts, stored, pl);
   return pl;
 }
 
@@ -312,10 +385,10 @@ pd_print_text_height (PdPrintLayout *layout,
                       double         width,
                       const char    *text)
 {
-  g_autoptr (PangoLayout) pl = make_text (layout, style, width, PANGO_ALIGN_LEFT, text);
   int height;
 
-  pango_layout_get_size (pl, NULL, &height);
+  pango_layout_get_size (text_layout (layout, style, width, PANGO_ALIGN_LEFT, text), NULL,
+                         &height);
   return (double) height / PANGO_SCALE;
 }
 
@@ -324,10 +397,9 @@ pd_print_text_width (PdPrintLayout *layout,
                      PdPrintStyle   style,
                      const char    *text)
 {
-  g_autoptr (PangoLayout) pl = make_text (layout, style, -1, PANGO_ALIGN_LEFT, text);
   int width;
 
-  pango_layout_get_size (pl, &width, NULL);
+  pango_layout_get_size (text_layout (layout, style, -1, PANGO_ALIGN_LEFT, text), &width, NULL);
   return (double) width / PANGO_SCALE;
 }
 
@@ -340,18 +412,9 @@ pd_print_text_at (PdPrintLayout *layout,
                   PangoAlignment align,
                   const char    *text)
 {
-  g_autoptr (PangoLayout) pl = make_text (layout, style, width, align, text);
+  PangoLayout *pl = text_layout (layout, style, width, align, text);
   int height;
 
-  if (style == PD_PRINT_STYLE_TITLE)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-
-      /* Chinese form titles are set with wide letter spacing. */
-      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (5 * PANGO_SCALE));
-      pango_layout_set_attributes (pl, attrs);
-      pango_attr_list_unref (attrs);
-    }
   pango_layout_get_size (pl, NULL, &height);
   if (pd_print_layout_is_drawing (layout))
     {
@@ -386,6 +449,20 @@ pd_print_rect (PdPrintLayout *layout,
   cairo_restore (cr);
 }
 
+double
+pd_print_cell_text_height (PdPrintLayout *layout,
+                           PdPrintStyle   style,
+                           double         width,
+                           PangoAlignment align,
+                           const char    *text)
+{
+  int height;
+
+  pango_layout_get_size (text_layout (layout, style, width - 2 * PD_PRINT_PAD_X, align, text),
+                         NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
 void
 pd_print_cell_text (PdPrintLayout *layout,
                     PdPrintStyle   style,
@@ -396,14 +473,13 @@ pd_print_cell_text (PdPrintLayout *layout,
                     PangoAlignment align,
                     const char    *text)
 {
-  double inner = width - 2 * PD_PRINT_PAD_X;
   double text_height;
 
   if (text == NULL || *text == '\0' || !pd_print_layout_is_drawing (layout))
     return;
-  text_height = pd_print_text_height (layout, style, inner, text);
-  pd_print_text_at (layout, style, x + PD_PRINT_PAD_X, y + (height - text_height) / 2, inner,
-                    align, text);
+  text_height = pd_print_cell_text_height (layout, style, width, align, text);
+  pd_print_text_at (layout, style, x + PD_PRINT_PAD_X, y + (height - text_height) / 2,
+                    width - 2 * PD_PRINT_PAD_X, align, text);
 }
 
 /* --- headings ---------------------------------------------------------- */

@@ -10,9 +10,9 @@ header_height (PdPrintLayout *layout)
   double height = 0;
 
   for (guint i = 0; i < layout->n_columns; i++)
-    height = MAX (height, pd_print_text_height (layout, PD_PRINT_STYLE_BOLD,
-                                                layout->column_w[i] - 2 * PD_PRINT_PAD_X,
-                                                layout->column_titles[i]));
+    height = MAX (height, pd_print_cell_text_height (layout, PD_PRINT_STYLE_BOLD,
+                                                     layout->column_w[i], PANGO_ALIGN_CENTER,
+                                                     layout->column_titles[i]));
   return MAX (height + 2 * PD_PRINT_PAD_Y, PD_PRINT_ROW_MIN);
 }
 
@@ -73,9 +73,10 @@ pd_print_table_row (PdPrintLayout     *layout,
   g_return_if_fail (layout->n_columns > 0);
   for (guint i = 0; i < layout->n_columns; i++)
     if (cells[i] != NULL)
-      height = MAX (height, pd_print_text_height (layout, PD_PRINT_STYLE_BODY,
-                                                  layout->column_w[i] - 2 * PD_PRINT_PAD_X,
-                                                  cells[i]) + 2 * PD_PRINT_PAD_Y);
+      height = MAX (height, pd_print_cell_text_height (layout, PD_PRINT_STYLE_BODY,
+                                                       layout->column_w[i],
+                                                       layout->column_align[i], cells[i]) +
+                              2 * PD_PRINT_PAD_Y);
   pd_print_layout_ensure_space (layout, height);
   for (guint i = 0; i < layout->n_columns; i++)
     {
@@ -113,8 +114,8 @@ pd_print_table_note_row (PdPrintLayout *layout,
   double height;
 
   g_return_if_fail (layout->n_columns > 0);
-  height = MAX (PD_PRINT_ROW_MIN, pd_print_text_height (layout, PD_PRINT_STYLE_BODY,
-                                                        f->width - 2 * PD_PRINT_PAD_X, text) +
+  height = MAX (PD_PRINT_ROW_MIN, pd_print_cell_text_height (layout, PD_PRINT_STYLE_BODY,
+                                                             f->width, PANGO_ALIGN_CENTER, text) +
                                     2 * PD_PRINT_PAD_Y);
   pd_print_layout_ensure_space (layout, height);
   pd_print_rect (layout, f->x, f->y, f->width, height, 1.0);

@@ -11,6 +11,7 @@ struct _PdRenderer
   PdRenderFunc    render;
   gpointer        record;
   GDestroyNotify  record_free;
+  guint           n_pages;   /* known in advance, or 0 */
 };
 
 static const cairo_user_data_key_t pass_key;
@@ -78,6 +79,14 @@ pd_renderer_get_title (PdRenderer *self)
   return self->title;
 }
 
+void
+pd_renderer_set_n_pages (PdRenderer *self,
+                         guint       n_pages)
+{
+  g_return_if_fail (self != NULL);
+  self->n_pages = n_pages;
+}
+
 static void
 run_pass (PdRenderer   *self,
           cairo_t      *cr,
@@ -105,6 +114,8 @@ pd_renderer_count_pages (PdRenderer   *self,
   cairo_t *scratch_cr = NULL;
 
   g_return_val_if_fail (self != NULL && pc != NULL, 0);
+  if (self->n_pages > 0)
+    return self->n_pages;
   if (cr == NULL)
     {
       /* Nothing is drawn while counting; the surface only anchors the pass. */

@@ -32,6 +32,13 @@ void        pd_renderer_unref       (PdRenderer     *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdRenderer, pd_renderer_unref)
 
 const char *pd_renderer_get_title   (PdRenderer     *self);
+/* For a document whose page count is known without laying it out (one
+ * sheet per release slip): pd_renderer_count_pages() returns @n_pages at
+ * once instead of running the whole flow, which costs as much as drawing
+ * it.  Only for forms that print no "of M pages" a wrong count would spoil
+ * and whose pages cannot overflow. */
+void        pd_renderer_set_n_pages (PdRenderer     *self,
+                                     guint           n_pages);
 
 /* Lays the whole document out without drawing; @cr may be NULL (a scratch
  * surface is used), @pc is the context later pages are drawn with. */
