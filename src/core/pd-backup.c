@@ -278,25 +278,46 @@ pd_backup_automatic_file (const char  *db_path,
   return automatic_backup (NULL, db_path, reason, now, keep_daily, keep_weekly, error);
 }
 
-static gboolean check_file (const char *path, const char *pragma, GError **error);
+static gboolean check_file (const char *path, const char *pragma, int *version_out, GError **error);
 
 gboolean
 pd_backup_check_file (const char  *path,
                       GError     **error)
 {
-  return check_file (path, "PRAGMA integrity_check", error);
+  return check_file (path, "PRAGMA integrity_check", NULL, error);
 }
 
 gboolean
 pd_backup_quick_check_file (const char  *path,
                             GError     **error)
 {
-  return check_file (path, "PRAGMA quick_check", error);
+  return check_file (path, "PRAGMA quick_check", NULL, error);
+}
+
+gboolean
+pd_backup_start_check_file (const char  *path,
+                            gboolean    *full_check_due,
+                            GError     **error)
+{
+  int version = -1;
+
+  *full_check_due = FALSE;
+  /* The schema's own pages: every later read starts there, and a file
+   * that is not a database fails here. */
+  if (!check_file (path, "PRAGMA quick_check(sqlite_master)", &version, error))
+    return FALSE;
+  /* A file about to be migrated is written at once: a damaged one must
+   * not be, so it is checked in full first (once per upgrade). */
+  if (version < pd_database_schema_version ())
+    return pd_backup_quick_check_file (path, error);
+  *full_check_due = TRUE;
+  return TRUE;
 }
 
 static gboolean
 check_file (const char  *path,
             const char  *pragma,
+            int         *version_out,
             GError     **error)
 {
   sqlite3 *db = NULL;
@@ -351,6 +372,8 @@ check_file (const char  *path,
                    _("“%s” was written by a newer version of PropDesk."), path);
       goto out;
     }
+  if (version_out != NULL)
+    *version_out = version;
   ok = TRUE;
   goto out;
 

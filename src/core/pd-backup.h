@@ -51,8 +51,17 @@ char     *pd_backup_newest_good     (const char  *dir);
  * this program; otherwise a message saying what is wrong. */
 gboolean  pd_backup_check_file      (const char  *path,
                                      GError     **error);
-/* The same with PRAGMA quick_check: fast enough for every start. */
+/* The same with PRAGMA quick_check: a minute or less, but over a gigabyte
+ * still seconds (every page is read). */
 gboolean  pd_backup_quick_check_file (const char  *path,
+                                      GError     **error);
+/* What the start can afford before the window: the file is a PropDesk
+ * database no newer than this program and its schema pages are sound.
+ * A file that opening would migrate is checked in full at once; otherwise
+ * @full_check_due says the caller still owes pd_backup_quick_check_file,
+ * off the critical path (in a worker, after the first frame). */
+gboolean  pd_backup_start_check_file (const char  *path,
+                                      gboolean    *full_check_due,
                                       GError     **error);
 /* Replaces the database at @db_path (which must not be open) by a copy of
  * @backup_path after checking the backup.  The replaced file is moved aside

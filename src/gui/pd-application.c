@@ -33,6 +33,11 @@ struct _PdApplication
   char          *last_backup_day;
   guint          backup_timer;
   gboolean       logged_in;
+  /* The full integrity check owed for the database opened last (see
+   * pd_backup_start_check_file), and which opening that was: a check still
+   * running when the database is replaced reports on the old file. */
+  gboolean       integrity_due;
+  guint          opening;
 };
 
 G_DEFINE_FINAL_TYPE (PdApplication, pd_application, GTK_TYPE_APPLICATION)
@@ -131,6 +136,7 @@ open_database (PdApplication *self,
 {
   g_autofree char *dir = NULL;
   gboolean fresh;
+  gboolean full_check_due = FALSE;
 
   if (self->db_path == NULL)
     self->db_path = pd_paths_default_database ();
@@ -138,8 +144,10 @@ open_database (PdApplication *self,
   g_mkdir_with_parents (dir, 0700);
   fresh = !g_file_test (self->db_path, G_FILE_TEST_EXISTS);
   /* A damaged file is checked read-only first: opening it would migrate
-   * (write) it. */
-  if (!fresh && !pd_backup_quick_check_file (self->db_path, error))
+   * (write) it.  Only its schema is checked before the window when it is
+   * current: the full quick_check reads every page, ten seconds for a
+   * 100,000-unit portfolio, and runs after the first frame instead. */
+  if (!fresh && !pd_backup_start_check_file (self->db_path, &full_check_due, error))
     return FALSE;
   self->ctx = pd_context_open (self->db_path, error);
   if (self->ctx == NULL)
@@ -152,7 +160,12 @@ open_database (PdApplication *self,
   /* First run: a living demo office, so a newcomer sees what PropDesk does. */
   if (fresh && !pd_demo_generate (self->ctx, DEMO_UNITS, DEMO_SEED, error))
     return FALSE;
-  g_timeout_add_seconds (START_BACKUP_DELAY_SECONDS, start_backup, self);
+  self->opening++;
+  self->integrity_due = full_check_due;
+  /* A damaged file is not backed up as if it were good: with a check owed
+   * the start backup waits for its result. */
+  if (!full_check_due)
+    g_timeout_add_seconds (START_BACKUP_DELAY_SECONDS, start_backup, self);
   if (self->backup_timer == 0)
     self->backup_timer = g_timeout_add_seconds (BACKUP_CHECK_SECONDS, on_backup_timer, self);
   return TRUE;
@@ -162,6 +175,130 @@ open_database (PdApplication *self,
 static gint64 process_start_us;
 
 static void show_main_window (PdApplication *self);
+static void on_recovery_done (gpointer user_data, gboolean restored);
+
+/* An error with no window to go back to: the application ends when the
+ * dialog is closed. */
+static void
+show_fatal (PdApplication *self,
+            const char    *primary,
+            const GError  *error)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (NULL, GTK_DIALOG_MODAL, GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                              "%s", primary);
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Closes every window and the database.  FALSE when something still holds
+ * the connection: it would write its journal into a file put in place of
+ * the database when it closes. */
+static gboolean
+close_database (PdApplication *self)
+{
+  PdDatabase *database = pd_context_get_database (self->ctx);
+  GList *windows;
+
+  g_object_add_weak_pointer (G_OBJECT (database), (gpointer *) &database);
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+  g_clear_object (&self->ctx);
+  for (int i = 0; database != NULL && i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+  self->logged_in = FALSE;
+  if (database == NULL)
+    return TRUE;
+  g_object_remove_weak_pointer (G_OBJECT (database), (gpointer *) &database);
+  return FALSE;
+}
+
+/* With its own read-only connection, in a worker thread. */
+static void
+integrity_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (pd_backup_quick_check_file (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_integrity_checked (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      opening)
+{
+  PdApplication *self = PD_APPLICATION (source);
+  g_autoptr (GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (GPOINTER_TO_UINT (opening) == self->opening && self->ctx != NULL)
+        g_timeout_add_seconds (START_BACKUP_DELAY_SECONDS, start_backup, self);
+      return;
+    }
+  if (GPOINTER_TO_UINT (opening) != self->opening || self->ctx == NULL)
+    return;
+  g_message ("integrity check after start: %s", error->message);
+  /* Nothing more is typed into a damaged file: its windows close, and the
+   * office gets the dialog a damaged database gives at start. */
+  g_application_hold (G_APPLICATION (self));
+  if (!close_database (self))
+    {
+      show_fatal (self, _("The database is damaged and cannot be used"), error);
+      g_application_release (G_APPLICATION (self));
+      return;
+    }
+  pd_recovery_offer (GTK_APPLICATION (self), self->db_path, error, on_recovery_done, self);
+}
+
+static void
+start_integrity_check (PdApplication *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (!self->integrity_due)
+    return;
+  self->integrity_due = FALSE;
+  task = g_task_new (self, NULL, on_integrity_checked, GUINT_TO_POINTER (self->opening));
+  g_task_set_task_data (task, g_strdup (self->db_path), g_free);
+  g_task_run_in_thread (task, integrity_thread);
+}
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                PdApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  start_integrity_check (self);
+}
+
+static void
+on_first_realize (GtkWidget     *window,
+                  PdApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, on_first_realize, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (on_first_paint), self, 0);
+}
+
+/* The owed check starts once @window is drawn: reading a gigabyte on a
+ * second core must not slow the first frame down. */
+static void
+present_then_check (PdApplication *self,
+                    GtkWindow     *window)
+{
+  if (self->integrity_due)
+    g_signal_connect_object (window, "realize", G_CALLBACK (on_first_realize), self, 0);
+  gtk_window_present (window);
+}
 
 static void
 on_login_done (PdUser  *user,
@@ -191,7 +328,6 @@ static void
 show_main_window (PdApplication *self)
 {
   g_autoptr (GError) error = NULL;
-  GtkWidget *dialog;
 
   if (self->ctx != NULL || open_database (self, &error))
     {
@@ -201,13 +337,13 @@ show_main_window (PdApplication *self)
       if (!self->logged_in && pd_user_any (self->ctx))
         {
           g_application_hold (G_APPLICATION (self));
-          gtk_window_present (GTK_WINDOW (pd_login_dialog_new (GTK_APPLICATION (self), self->ctx,
-                                                               on_login_done, self)));
+          present_then_check (self, GTK_WINDOW (pd_login_dialog_new (GTK_APPLICATION (self), self->ctx,
+                                                                     on_login_done, self)));
           return;
         }
       window = GTK_WIDGET (pd_window_new (self, self->ctx));
       pd_bench_probe_attach (GTK_WINDOW (window), process_start_us);
-      gtk_window_present (GTK_WINDOW (window));
+      present_then_check (self, GTK_WINDOW (window));
       return;
     }
   if (g_error_matches (error, PD_DATABASE_ERROR, PD_DATABASE_ERROR_CORRUPT) ||
@@ -218,12 +354,7 @@ show_main_window (PdApplication *self)
       pd_recovery_offer (GTK_APPLICATION (self), self->db_path, error, on_recovery_done, self);
       return;
     }
-  dialog = gtk_message_dialog_new (NULL, GTK_DIALOG_MODAL, GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
-                                   "%s", _("The database could not be opened"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  show_fatal (self, _("The database could not be opened"), error);
 }
 
 static void
@@ -317,24 +448,13 @@ pd_application_restore (PdApplication *self,
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *aside = NULL;
-  GList *windows;
-
-  PdDatabase *database = pd_context_get_database (self->ctx);
 
   /* Held: with every window closed the application would quit. */
   g_application_hold (G_APPLICATION (self));
-  g_object_add_weak_pointer (G_OBJECT (database), (gpointer *) &database);
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
-    gtk_window_destroy (windows->data);
-  g_clear_object (&self->ctx);
-  for (int i = 0; database != NULL && i < 100 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-  self->logged_in = FALSE;
   /* A connection still open would write its journal into the restored
    * file when it closes: replace nothing then. */
-  if (database != NULL)
+  if (!close_database (self))
     {
-      g_object_remove_weak_pointer (G_OBJECT (database), (gpointer *) &database);
       g_set_error (&error, PD_DATABASE_ERROR, PD_DATABASE_ERROR_SQL,
                    _("The database is still in use. Close PropDesk, start it again and restore once more."));
       pd_show_error (NULL, _("The backup could not be restored; the database is unchanged"), error);
