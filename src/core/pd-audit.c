@@ -51,6 +51,20 @@ json_of_row (GPtrArray  *columns,
   return g_string_free (json, FALSE);
 }
 
+/* The insert trigger alone: a bulk write drops it and puts it back. */
+static char *
+insert_trigger_sql (const char *table,
+                    GPtrArray  *columns)
+{
+  g_autofree char *new_json = json_of_row (columns, "new");
+
+  return g_strdup_printf (
+    "CREATE TEMP TRIGGER audit_%1$s_insert AFTER INSERT ON main.\"%1$s\" BEGIN "
+    "INSERT INTO audit_log (at, user_name, table_name, record_id, action, new_value) "
+    "VALUES (pd_now(), pd_user(), '%1$s', new.rowid, 'insert', %2$s); END;",
+    table, new_json);
+}
+
 static gboolean
 install_for_table (PdDatabase *database,
                    const char *table,
@@ -58,26 +72,24 @@ install_for_table (PdDatabase *database,
 {
   g_autoptr (GPtrArray) columns = list_columns (database, table, error);
   g_autoptr (GString) sql = g_string_new (NULL);
-  g_autofree char *new_json = NULL;
+  g_autofree char *insert_sql = NULL;
   g_autofree char *old_json = NULL;
 
   if (columns == NULL)
     return FALSE;
-  new_json = json_of_row (columns, "new");
+  insert_sql = insert_trigger_sql (table, columns);
   old_json = json_of_row (columns, "old");
 
   g_string_append_printf (sql,
     "DROP TRIGGER IF EXISTS temp.audit_%1$s_insert;"
     "DROP TRIGGER IF EXISTS temp.audit_%1$s_update;"
     "DROP TRIGGER IF EXISTS temp.audit_%1$s_delete;"
-    "CREATE TEMP TRIGGER audit_%1$s_insert AFTER INSERT ON main.\"%1$s\" BEGIN "
-    "INSERT INTO audit_log (at, user_name, table_name, record_id, action, new_value) "
-    "VALUES (pd_now(), pd_user(), '%1$s', new.rowid, 'insert', %2$s); END;"
+    "%2$s"
     "CREATE TEMP TRIGGER audit_%1$s_delete AFTER DELETE ON main.\"%1$s\" BEGIN "
     "INSERT INTO audit_log (at, user_name, table_name, record_id, action, old_value) "
     "VALUES (pd_now(), pd_user(), '%1$s', old.rowid, 'delete', %3$s); END;"
     "CREATE TEMP TRIGGER audit_%1$s_update AFTER UPDATE ON main.\"%1$s\" BEGIN ",
-    table, new_json, old_json);
+    table, insert_sql, old_json);
   for (guint i = 0; i < columns->len; i++)
     g_string_append_printf (sql,
       "INSERT INTO audit_log (at, user_name, table_name, record_id, action, field, old_value, new_value) "
@@ -105,6 +117,162 @@ pd_audit_install_triggers (PdDatabase  *database,
     if (!install_for_table (database, tables->pdata[i], error))
       return FALSE;
   return TRUE;
+}
+
+/* ---- bulk writes ------------------------------------------------------ */
+
+typedef struct
+{
+  char   *table;
+  gint64  floor;   /* largest rowid before the bulk write */
+} BulkTable;
+
+typedef struct
+{
+  GArray *tables;       /* BulkTable */
+  gint64  audit_floor;  /* largest audit_log id before */
+} AuditBulk;
+
+static void
+audit_bulk_free (AuditBulk *bulk)
+{
+  for (guint i = 0; i < bulk->tables->len; i++)
+    g_free (g_array_index (bulk->tables, BulkTable, i).table);
+  g_array_unref (bulk->tables);
+  g_free (bulk);
+}
+
+static GQuark
+audit_bulk_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("pd-audit-bulk");
+  return quark;
+}
+
+static gint64
+max_rowid (PdDatabase *database,
+           const char *table)
+{
+  /* The name comes from audited_table, written only by migrations. */
+  char *sql = sqlite3_mprintf ("SELECT coalesce (max (rowid), 0) FROM main.\"%w\"", table);
+  gint64 max = pd_database_query_int (database, sql, NULL, NULL);
+
+  sqlite3_free (sql);
+  return max;
+}
+
+gboolean
+pd_audit_bulk_begin (PdDatabase  *database,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = pd_database_prepare (database, "SELECT name FROM audited_table ORDER BY name", error);
+  AuditBulk *bulk;
+
+  g_return_val_if_fail (g_object_get_qdata (G_OBJECT (database), audit_bulk_quark ()) == NULL, FALSE);
+  if (stmt == NULL)
+    return FALSE;
+  bulk = g_new0 (AuditBulk, 1);
+  bulk->tables = g_array_new (FALSE, FALSE, sizeof (BulkTable));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      BulkTable table = { pd_column_dup (stmt, 0), 0 };
+      g_array_append_val (bulk->tables, table);
+    }
+  sqlite3_reset (stmt);
+  bulk->audit_floor = pd_database_query_int (database, "SELECT coalesce (max (id), 0) FROM audit_log", NULL, error);
+  for (guint i = 0; bulk->audit_floor >= 0 && i < bulk->tables->len; i++)
+    {
+      BulkTable *table = &g_array_index (bulk->tables, BulkTable, i);
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER IF EXISTS temp.audit_%s_insert", table->table);
+
+      table->floor = max_rowid (database, table->table);
+      if (table->floor < 0 || !pd_database_exec (database, drop, error))
+        {
+          if (table->floor < 0)
+            pd_database_set_error (database, "max(rowid)", error);
+          audit_bulk_free (bulk);
+          return FALSE;
+        }
+    }
+  if (bulk->audit_floor < 0)
+    {
+      audit_bulk_free (bulk);
+      return FALSE;
+    }
+  g_object_set_qdata_full (G_OBJECT (database), audit_bulk_quark (), bulk, (GDestroyNotify) audit_bulk_free);
+  return TRUE;
+}
+
+/* Logs the rows of @table above @floor as the insert trigger would have,
+ * one statement for all of them, and puts the trigger back. */
+static gboolean
+log_inserts (PdDatabase *database,
+             const char *table,
+             gint64      floor,
+             gint64      audit_floor,
+             GError    **error)
+{
+  g_autoptr (GPtrArray) columns = list_columns (database, table, error);
+  g_autofree char *json = NULL;
+  g_autofree char *trigger = NULL;
+  char *sql;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (columns == NULL)
+    return FALSE;
+  /* A row both created and changed during the bulk write is logged once,
+   * as created, with its final values: the changes in between were never
+   * anybody's state but this one action's. */
+  stmt = pd_database_prepare (database,
+    "DELETE FROM audit_log WHERE id > ? AND table_name = ? AND record_id > ? AND action = 'update'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, audit_floor);
+  pd_bind_text (stmt, 2, table);
+  sqlite3_bind_int64 (stmt, 3, floor);
+  if (!pd_database_step_done (database, stmt, error))
+    return FALSE;
+
+  json = json_of_row (columns, "new");
+  sql = sqlite3_mprintf ("INSERT INTO audit_log (at, user_name, table_name, record_id, action, new_value) "
+                         "SELECT pd_now(), pd_user(), %Q, new.rowid, 'insert', %s "
+                         "FROM main.\"%w\" AS new WHERE new.rowid > ? ORDER BY new.rowid",
+                         table, json, table);
+  stmt = pd_database_prepare (database, sql, error);
+  sqlite3_free (sql);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, floor);
+  ok = pd_database_step_done (database, stmt, error);
+  trigger = insert_trigger_sql (table, columns);
+  return ok && pd_database_exec (database, trigger, error);
+}
+
+gboolean
+pd_audit_bulk_end (PdDatabase  *database,
+                   GError     **error)
+{
+  AuditBulk *bulk = g_object_steal_qdata (G_OBJECT (database), audit_bulk_quark ());
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (bulk != NULL, FALSE);
+  for (guint i = 0; ok && i < bulk->tables->len; i++)
+    {
+      BulkTable *table = &g_array_index (bulk->tables, BulkTable, i);
+      ok = log_inserts (database, table->table, table->floor, bulk->audit_floor, error);
+    }
+  audit_bulk_free (bulk);
+  return ok;
+}
+
+void
+pd_audit_bulk_cancel (PdDatabase *database)
+{
+  g_object_set_qdata (G_OBJECT (database), audit_bulk_quark (), NULL);
 }
 
 void

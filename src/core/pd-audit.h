@@ -30,6 +30,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdAuditEntry, pd_audit_entry_free)
 gboolean   pd_audit_install_triggers   (PdDatabase  *database,
                                         GError     **error);
 
+/* Bulk writes (pd-bulk.h), inside the caller's transaction: begin drops the
+ * insert triggers, and end logs every row inserted meanwhile exactly as the
+ * triggers would have (one entry per row, by the same user, with its
+ * values as JSON), in one statement per table, then puts the triggers
+ * back.  Update and delete triggers stay.  After a rollback, cancel: the
+ * rollback has already restored the triggers. */
+gboolean   pd_audit_bulk_begin         (PdDatabase  *database,
+                                        GError     **error);
+gboolean   pd_audit_bulk_end           (PdDatabase  *database,
+                                        GError     **error);
+void       pd_audit_bulk_cancel        (PdDatabase  *database);
+
 /* Entries of one record, newest first.  Element type PdAuditEntry. */
 GPtrArray *pd_audit_list_record        (PdContext   *ctx,
                                         const char  *table_name,

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pd-audit.h"
+#include "pd-bulk.h"
 #include "pd-context.h"
 #include "pd-error.h"
 
@@ -15,6 +16,8 @@ struct _PdContext
   PdRole      role;
   GDateTime  *fixed_now;
   GTimeZone  *zone;
+  gint64      now_second;   /* of now_text; -1: none */
+  char        now_text[24]; /* pd_now() for the audit triggers */
 };
 
 G_DEFINE_FINAL_TYPE (PdContext, pd_context, G_TYPE_OBJECT)
@@ -48,6 +51,7 @@ pd_context_init (PdContext *self)
 {
   self->user_name = g_strdup (g_get_user_name ());
   self->role = PD_ROLE_ADMIN;
+  self->now_second = -1;
 }
 
 /* SQL functions the audit triggers call: who and when. */
@@ -66,8 +70,17 @@ sql_now (sqlite3_context *sql_ctx,
          sqlite3_value  **argv)
 {
   PdContext *self = sqlite3_user_data (sql_ctx);
-  g_autofree char *now = pd_context_now_text (self);
-  sqlite3_result_text (sql_ctx, now, -1, SQLITE_TRANSIENT);
+  gint64 second = self->fixed_now != NULL ? 0 : g_get_real_time () / G_USEC_PER_SEC;
+
+  /* Every audited row asks; within one second the text is the same, and
+   * formatting it anew cost more than the rest of the trigger. */
+  if (second != self->now_second)
+    {
+      g_autofree char *now = pd_context_now_text (self);
+      g_strlcpy (self->now_text, now, sizeof self->now_text);
+      self->now_second = second;
+    }
+  sqlite3_result_text (sql_ctx, self->now_text, -1, SQLITE_TRANSIENT);
 }
 
 PdContext *
@@ -201,6 +214,7 @@ pd_context_set_now (PdContext *self,
   g_clear_pointer (&self->fixed_now, g_date_time_unref);
   if (fixed_or_null != NULL)
     self->fixed_now = g_date_time_ref (fixed_or_null);
+  self->now_second = -1;
 }
 
 gboolean
@@ -227,5 +241,7 @@ void
 pd_context_notify_changed (PdContext  *self,
                            const char *table)
 {
+  if (pd_bulk_defer_notify (self, table))
+    return;
   g_signal_emit (self, signals[SIGNAL_CHANGED], g_quark_from_string (table), table);
 }

@@ -196,11 +196,32 @@ pd_database_row_exists (PdDatabase *self,
   return found;
 }
 
+/* SAVEPOINT and RELEASE run several times per row of an import (each core
+ * call nests one): prepared once like any statement, they are not parsed
+ * again on every call. */
+static gboolean
+step_cached (PdDatabase  *self,
+             const char  *sql,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = pd_database_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    g_set_error (error, PD_DATABASE_ERROR, PD_DATABASE_ERROR_SQL, "%s",
+                 sqlite3_errmsg (self->handle));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
 gboolean
 pd_database_begin (PdDatabase  *self,
                    GError     **error)
 {
-  if (!pd_database_exec (self, "SAVEPOINT pd", error))
+  if (!step_cached (self, "SAVEPOINT pd", error))
     return FALSE;
   self->savepoint_depth++;
   return TRUE;
@@ -211,7 +232,7 @@ pd_database_commit (PdDatabase  *self,
                     GError     **error)
 {
   g_return_val_if_fail (self->savepoint_depth > 0, FALSE);
-  if (!pd_database_exec (self, "RELEASE pd", error))
+  if (!step_cached (self, "RELEASE pd", error))
     {
       pd_database_rollback (self);
       return FALSE;

@@ -6,7 +6,7 @@
 
 #include "pd-error.h"
 #include "pd-estate.h"
-#include "pd-search.h"
+#include "pd-bulk.h"
 #include "pd-settings.h"
 
 PdUnit *
@@ -284,7 +284,7 @@ pd_unit_create (PdContext  *ctx,
   if (!pd_database_step_done (database, stmt, error))
     goto fail;
   unit_id = pd_database_last_insert_id (database);
-  if (!pd_search_reindex_unit (ctx, unit_id, error) || !pd_database_commit (database, error))
+  if (!pd_bulk_reindex (ctx, PD_BULK_UNIT, unit_id, error) || !pd_database_commit (database, error))
     goto fail;
   unit->id = unit_id;
   unit->estate_id = estate_id;

@@ -7,7 +7,7 @@
 #include "pd-error.h"
 #include "pd-person.h"
 #include "pd-pinyin.h"
-#include "pd-search.h"
+#include "pd-bulk.h"
 #include "pd-validate.h"
 
 /* One table drives reading, writing and copying, so a new column is added
@@ -305,7 +305,7 @@ write_person (PdContext *ctx,
     return FALSE;
   if (insert)
     person->id = pd_database_last_insert_id (database);
-  return pd_search_reindex_person (ctx, person->id, error);
+  return pd_bulk_reindex (ctx, PD_BULK_PERSON, person->id, error);
 }
 
 gint64

@@ -260,6 +260,7 @@ append_han_run (const char *run,
                 GString    *initials)
 {
   g_autofree char *latin = NULL;
+  const char *start = run;
 
   if (at_surname)
     {
@@ -272,6 +273,21 @@ append_han_run (const char *run,
           }
       if (*run == '\0')
         return;
+      /* Otherwise the surname is the first character, a word of its own:
+       * read apart from the given name, the results of both are shared by
+       * every name with that surname or given name (56,000 names of a
+       * 95,000-row ledger have 124 surnames and 5,500 given names, and ICU
+       * takes some 200,000 instructions per call). */
+      if (run == start)
+        {
+          g_autofree char *surname = g_utf8_substring (run, 0, 1);
+          g_autofree char *surname_latin = transliterate (surname);
+
+          append_syllables (surname_latin, full, initials);
+          run = g_utf8_next_char (run);
+          if (*run == '\0')
+            return;
+        }
     }
 
   latin = transliterate (run);

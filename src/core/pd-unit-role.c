@@ -6,7 +6,7 @@
 #include "pd-calendar.h"
 #include "pd-error.h"
 #include "pd-estate.h"
-#include "pd-search.h"
+#include "pd-bulk.h"
 #include "pd-unit-role.h"
 #include "pd-validate.h"
 
@@ -198,7 +198,7 @@ pd_unit_role_add (PdContext  *ctx,
       return -1;
     }
   role->id = pd_database_last_insert_id (database);
-  if (!pd_search_reindex_person (ctx, role->person_id, error) || !pd_database_commit (database, error))
+  if (!pd_bulk_reindex (ctx, PD_BULK_PERSON, role->person_id, error) || !pd_database_commit (database, error))
     {
       pd_database_rollback (database);
       return -1;
@@ -472,7 +472,7 @@ pd_vehicle_add (PdContext  *ctx,
     }
   /* Read before reindexing, whose inserts would move the last rowid. */
   vehicle->id = pd_database_last_insert_id (database);
-  if (!pd_search_reindex_person (ctx, vehicle->person_id, error) ||
+  if (!pd_bulk_reindex (ctx, PD_BULK_PERSON, vehicle->person_id, error) ||
       !pd_database_commit (database, error))
     {
       pd_database_rollback (database);
@@ -511,7 +511,7 @@ pd_vehicle_remove (PdContext  *ctx,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, vehicle_id);
   if (!pd_database_step_done (database, stmt, error) ||
-      (person_id > 0 && !pd_search_reindex_person (ctx, person_id, error)) ||
+      (person_id > 0 && !pd_bulk_reindex (ctx, PD_BULK_PERSON, person_id, error)) ||
       !pd_database_commit (database, error))
     {
       pd_database_rollback (database);

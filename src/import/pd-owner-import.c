@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pd-bulk.h"
 #include "pd-error.h"
 #include "pd-estate.h"
 #include "pd-owner-record.h"
@@ -556,11 +557,19 @@ pd_owner_import_run (PdContext             *ctx,
 
   if (!pd_database_begin (database, error))
     return NULL;
+  /* Search keys are rebuilt once per person and unit at the end, and the
+   * views told once per table, rather than after every write. */
+  if (!pd_bulk_begin (ctx, error))
+    {
+      pd_database_rollback (database);
+      return NULL;
+    }
   import.estate_id = pd_estate_current_id (ctx, error);
   units = import.estate_id < 0 ? -1 : count_units (ctx, import.estate_id, error);
   import.estate_was_empty = units == 0;
   if (units < 0 || !run_rows (&import, records, cancellable, progress, user_data, error))
     {
+      pd_bulk_cancel (ctx);
       pd_database_rollback (database);
       return NULL;
     }
@@ -569,12 +578,18 @@ pd_owner_import_run (PdContext             *ctx,
 
   if (mode == PD_OWNER_IMPORT_ALL_OR_NOTHING && report->rows_rejected > 0)
     {
+      pd_bulk_cancel (ctx);
       pd_database_rollback (database);
       report->rows_imported = report->rows_repeated = report->roles_created = 0;
       report->vehicles_created = report->states_changed = report->units_created = 0;
       report->units_without_state = 0;
       g_ptr_array_set_size (report->new_unit_codes, 0);
       return g_steal_pointer (&report);
+    }
+  if (!pd_bulk_end (ctx, error))
+    {
+      pd_database_rollback (database);
+      return NULL;
     }
   if (!pd_database_commit (database, error))
     return NULL;

@@ -325,12 +325,18 @@ parse_vehicles (PdLedgerTable        *table,
                 PdOwnerRecord        *record,
                 GError              **error)
 {
+  static GRegex *separators;
   g_auto (GStrv) plates = NULL;
   CELL (PLATE);
 
   record->plates = g_ptr_array_new_with_free_func (g_free);
+  if (*PLATE_text == '\0')
+    return TRUE;
+  /* Compiled once: the import runs this for every row, also in threads. */
+  if (g_once_init_enter (&separators))
+    g_once_init_leave (&separators, g_regex_new ("[,，、;；/\\s]+", G_REGEX_OPTIMIZE, 0, NULL));
   /* One cell may list a household's cars: "粤B12345、粤B54321". */
-  plates = g_regex_split_simple ("[,，、;；/\\s]+", PLATE_text, 0, 0);
+  plates = g_regex_split (separators, PLATE_text, 0);
   for (guint i = 0; plates[i]; i++)
     {
       char *plate = NULL;
