@@ -1,8 +1,10 @@
 /* pd-search.h — find owners in a keystroke (DOMAIN §1): by unit code, name,
  * full pinyin, initials (zs → 张三), phone tail, ID tail or plate.
  *
- * Each person and unit has rows in search_key; every query is one or two
- * index range scans, so the cost does not grow with the estate. */
+ * Each person and unit has rows in search_key; a query walks index ranges
+ * of it in index order and stops at the limit, so the cost does not grow
+ * with the estate, not even for a first keystroke that matches a tenth of
+ * it. */
 #pragma once
 
 #include "pd-context.h"
@@ -30,13 +32,20 @@ gboolean   pd_search_reindex_unit    (PdContext  *ctx,
 gboolean   pd_search_reindex_all     (PdContext  *ctx,
                                       GError    **error);
 
-/* Matches for @text, at most @limit, ordered by unit code.  Element type
- * PdSearchHit.  An empty text gives an empty array. */
+/* Matches for @text, at most @limit, best first: keys equal to the whole
+ * text (a unit code, a name, initials typed in full), then phone and ID
+ * tails (3 or more digits), then keys that begin with the text.  Within
+ * each kind by the matched key (张三 before 张三丰, zs before zsf), then by
+ * unit code, owners before members and tenants, then name.  When more
+ * match than @limit, those listed are the best kinds and the first keys
+ * alphabetically.  Element type PdSearchHit.  An empty text gives an
+ * empty array. */
 GPtrArray *pd_search                 (PdContext  *ctx,
                                       const char *text,
                                       guint       limit,
                                       GError    **error);
-/* The distinct unit ids matching @text, ordered by unit code. */
+/* The distinct unit ids of pd_search's hits (@limit hits at most), in its
+ * order. */
 GArray    *pd_search_unit_ids        (PdContext  *ctx,
                                       const char *text,
                                       guint       limit,
