@@ -53,14 +53,31 @@ grid_row (PdPrintLayout      *layout,
                                 2 * PD_PRINT_PAD_Y);
     }
   pd_print_layout_ensure_space (layout, height);
+  /* The row's cells, then the labels, then the values: a PDF states the
+   * colour and the font again at every switch between rules, shading,
+   * labels and values, and the order changes nothing on paper. */
   for (guint i = 0; i < n; i++)
     {
       double value_width = spans[i] * pair_width - label_width;
 
       pd_print_rect (layout, x, f->y, label_width, height, PD_PRINT_SHADE);
+      pd_print_rect (layout, x + label_width, f->y, value_width, height, 1.0);
+      x += label_width + value_width;
+    }
+  x = f->x;
+  for (guint i = 0; i < n; i++)
+    {
+      double value_width = spans[i] * pair_width - label_width;
+
       pd_print_cell_text (layout, PD_PRINT_STYLE_LABEL, x, f->y, label_width, height,
                           PANGO_ALIGN_CENTER, fields[i].label);
-      pd_print_rect (layout, x + label_width, f->y, value_width, height, 1.0);
+      x += label_width + value_width;
+    }
+  x = f->x;
+  for (guint i = 0; i < n; i++)
+    {
+      double value_width = spans[i] * pair_width - label_width;
+
       pd_print_cell_text (layout, PD_PRINT_STYLE_BODY, x + label_width, f->y, value_width,
                           height, PANGO_ALIGN_LEFT, fields[i].value);
       x += label_width + value_width;
@@ -133,9 +150,9 @@ pd_print_checks (PdPrintLayout      *layout,
                   2 * PD_PRINT_PAD_Y);
   pd_print_layout_ensure_space (layout, height);
   pd_print_rect (layout, f->x, f->y, label_width, height, PD_PRINT_SHADE);
+  pd_print_rect (layout, f->x + label_width, f->y, value_width, height, 1.0);
   pd_print_cell_text (layout, PD_PRINT_STYLE_LABEL, f->x, f->y, label_width, height,
                       PANGO_ALIGN_CENTER, label);
-  pd_print_rect (layout, f->x + label_width, f->y, value_width, height, 1.0);
   pd_print_cell_text (layout, PD_PRINT_STYLE_BODY, f->x + label_width, f->y, value_width, height,
                       PANGO_ALIGN_LEFT, text->str);
   f->y += height;

@@ -509,8 +509,12 @@ pd_print_title (PdPrintLayout *layout,
         {
           /* Translators: serial number of a printed form, "编号：%s" */
           g_autofree char *text = g_strdup_printf (_("No. %s"), serial);
-          height = MAX (height, pd_print_text_at (layout, PD_PRINT_STYLE_SUBTITLE, f->x, f->y,
-                                                  f->width, PANGO_ALIGN_RIGHT, text));
+          /* Not inside MAX(), which evaluates the larger argument twice:
+           * the serial was drawn twice, one copy over the other. */
+          double serial_height = pd_print_text_at (layout, PD_PRINT_STYLE_SUBTITLE, f->x, f->y,
+                                                   f->width, PANGO_ALIGN_RIGHT, text);
+
+          height = MAX (height, serial_height);
         }
       f->y += height + 4;
     }

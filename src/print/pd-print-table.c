@@ -22,14 +22,14 @@ pd_print_layout_draw_table_header (PdPrintLayout *layout)
   PdPrintFrame *f = &layout->frame;
   double height = header_height (layout);
 
+  /* Cells first, then texts, as in pd-print-blocks.c's grid rows. */
   for (guint i = 0; i < layout->n_columns; i++)
-    {
-      pd_print_rect (layout, layout->column_x[i], f->y, layout->column_w[i], height,
-                     PD_PRINT_SHADE);
-      pd_print_cell_text (layout, PD_PRINT_STYLE_BOLD, layout->column_x[i], f->y,
-                          layout->column_w[i], height, PANGO_ALIGN_CENTER,
-                          layout->column_titles[i]);
-    }
+    pd_print_rect (layout, layout->column_x[i], f->y, layout->column_w[i], height,
+                   PD_PRINT_SHADE);
+  for (guint i = 0; i < layout->n_columns; i++)
+    pd_print_cell_text (layout, PD_PRINT_STYLE_BOLD, layout->column_x[i], f->y,
+                        layout->column_w[i], height, PANGO_ALIGN_CENTER,
+                        layout->column_titles[i]);
   f->y += height;
 }
 
@@ -79,11 +79,10 @@ pd_print_table_row (PdPrintLayout     *layout,
                               2 * PD_PRINT_PAD_Y);
   pd_print_layout_ensure_space (layout, height);
   for (guint i = 0; i < layout->n_columns; i++)
-    {
-      pd_print_rect (layout, layout->column_x[i], f->y, layout->column_w[i], height, 1.0);
-      pd_print_cell_text (layout, PD_PRINT_STYLE_BODY, layout->column_x[i], f->y,
-                          layout->column_w[i], height, layout->column_align[i], cells[i]);
-    }
+    pd_print_rect (layout, layout->column_x[i], f->y, layout->column_w[i], height, 1.0);
+  for (guint i = 0; i < layout->n_columns; i++)
+    pd_print_cell_text (layout, PD_PRINT_STYLE_BODY, layout->column_x[i], f->y,
+                        layout->column_w[i], height, layout->column_align[i], cells[i]);
   f->y += height;
 }
 
