@@ -15,22 +15,32 @@
 
 /* Every query takes ?1 campaign id (0 = all), ?2 first day, ?3 day after the
  * period.  Unbounded periods are bound as '' and '9999-12-31' rather than
- * NULL so that SQLite can use the answered_on index for the range. */
+ * NULL so that SQLite can use the answered_on index for the range.
+ *
+ * Per-form figures (forms, opinions, valid and satisfied answers, score sums)
+ * come from survey_response_total (026-survey-totals.sql, kept by triggers),
+ * a period's forms in one range of its covering index; only the per-item
+ * counts read the period's item answers (issue 8). */
 #define PERIOD_RESPONSES \
   "r.answered_on >= ?2 AND r.answered_on < ?3 AND (?1 = 0 OR r.campaign_id = ?1)"
+#define PERIOD_TOTALS \
+  "t.answered_on >= ?2 AND t.answered_on < ?3 AND (?1 = 0 OR t.campaign_id = ?1)"
 #define PERIOD_CAMPAIGNS \
   "WITH camp (id) AS (SELECT id FROM survey_campaign WHERE (?1 = 0 OR id = ?1) " \
   "AND start_on < ?3 AND end_on >= ?2 UNION " \
-  "SELECT r.campaign_id FROM survey_response r WHERE " PERIOD_RESPONSES ") "
+  "SELECT t.campaign_id FROM survey_response_total t WHERE " PERIOD_TOTALS ") "
 
 static const char sql_item_scores[] =
   "SELECT a.item_id, a.score, count(*) FROM survey_response r "
   "JOIN survey_answer a ON a.response_id = r.id WHERE " PERIOD_RESPONSES
   " GROUP BY a.item_id, a.score";
-/* How many forms asked each item (the items of their campaign's template). */
+/* How many forms asked each item (the items of their campaign's template):
+ * the forms counted per campaign, then spread over its template's items. */
 static const char sql_item_asked[] =
-  "SELECT i.id, count(*) FROM survey_response r JOIN survey_campaign c ON c.id = r.campaign_id "
-  "JOIN survey_item i ON i.template_id = c.template_id WHERE " PERIOD_RESPONSES " GROUP BY i.id";
+  "SELECT i.id, sum(n.forms) FROM (SELECT t.campaign_id, count(*) AS forms "
+  "FROM survey_response_total t WHERE " PERIOD_TOTALS " GROUP BY t.campaign_id) n "
+  "JOIN survey_campaign c ON c.id = n.campaign_id "
+  "JOIN survey_item i ON i.template_id = c.template_id GROUP BY i.id";
 /* Items of the period's campaigns, so an empty period still lists them. */
 static const char sql_campaign_items[] =
   PERIOD_CAMPAIGNS
@@ -41,15 +51,10 @@ static const char sql_building_targets[] =
   "SELECT b.code, count(*) FROM camp JOIN survey_target t ON t.campaign_id = camp.id "
   "JOIN unit u ON u.id = t.unit_id JOIN entrance e ON e.id = u.entrance_id "
   "JOIN building b ON b.id = e.building_id GROUP BY b.id";
-static const char sql_building_responses[] =
-  "SELECT b.code, count(*), sum(r.opinion <> '') FROM survey_response r "
-  "JOIN unit u ON u.id = r.unit_id JOIN entrance e ON e.id = u.entrance_id "
-  "JOIN building b ON b.id = e.building_id WHERE " PERIOD_RESPONSES " GROUP BY b.id";
-static const char sql_building_answers[] =
-  "SELECT b.code, count(*), sum(a.score >= 4) FROM survey_response r "
-  "JOIN survey_answer a ON a.response_id = r.id "
-  "JOIN unit u ON u.id = r.unit_id JOIN entrance e ON e.id = u.entrance_id "
-  "JOIN building b ON b.id = e.building_id WHERE " PERIOD_RESPONSES " GROUP BY b.id";
+static const char sql_building_forms[] =
+  "SELECT b.code, count(*), sum(t.opinion), sum(t.valid), sum(t.satisfied) FROM survey_response_total t "
+  "JOIN unit u ON u.id = t.unit_id JOIN entrance e ON e.id = u.entrance_id "
+  "JOIN building b ON b.id = e.building_id WHERE " PERIOD_TOTALS " GROUP BY b.id";
 static const char sql_goals[] =
   PERIOD_CAMPAIGNS
   "SELECT max(c.coverage_goal_pct), max(c.satisfaction_goal_pct), count(*) "
@@ -57,18 +62,12 @@ static const char sql_goals[] =
 static const char sql_targets[] =
   PERIOD_CAMPAIGNS
   "SELECT count(*) FROM camp JOIN survey_target t ON t.campaign_id = camp.id";
-/* The trend reads its year of answers in one grouped pass.  Grouped by the
- * day (the leading column of survey_response_date) SQLite aggregates while
- * walking the index, without sorting the year's answers; the days are summed
- * into months in C.  Grouping by substr(answered_on, 1, 7) sorted every item
- * answer of the year through a temporary B-tree (issue 8). */
-static const char sql_day_answers[] =
-  "SELECT r.answered_on, count(*), sum(a.score >= 4), sum(a.score) "
-  "FROM survey_response r JOIN survey_answer a ON a.response_id = r.id WHERE " PERIOD_RESPONSES
-  " GROUP BY r.answered_on";
-static const char sql_day_responses[] =
-  "SELECT r.answered_on, count(*), sum(r.opinion <> '') FROM survey_response r WHERE "
-  PERIOD_RESPONSES " GROUP BY r.answered_on";
+/* The trend's year of forms, grouped by day: the order of the covering
+ * index, so SQLite aggregates while walking it without sorting; the days are
+ * summed into months in C. */
+static const char sql_day_totals[] =
+  "SELECT t.answered_on, count(*), sum(t.opinion), sum(t.valid), sum(t.satisfied), sum(t.score_sum) "
+  "FROM survey_response_total t WHERE " PERIOD_TOTALS " GROUP BY t.answered_on";
 
 double
 pd_survey_rate (gint64 part,
@@ -373,7 +372,7 @@ compute_buildings (PdDatabase    *database,
                    GError       **error)
 {
   g_autoptr (GHashTable) buildings = g_hash_table_new (g_str_hash, g_str_equal);
-  const char *const queries[] = { sql_building_targets, sql_building_responses, sql_building_answers };
+  const char *const queries[] = { sql_building_targets, sql_building_forms };
   GHashTableIter iter;
   gpointer value;
 
@@ -386,20 +385,16 @@ compute_buildings (PdDatabase    *database,
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           PdSurveyBuildingStats *building = building_for (buildings, pd_column_text (stmt, 0));
-          gint64 n = sqlite3_column_int64 (stmt, 1);
 
           if (q == 0)
-            building->targets = n;
-          else if (q == 1)
             {
-              building->responses = n;
-              stats->opinions += sqlite3_column_int64 (stmt, 2);
+              building->targets = sqlite3_column_int64 (stmt, 1);
+              continue;
             }
-          else
-            {
-              building->valid = n;
-              building->satisfied = sqlite3_column_int64 (stmt, 2);
-            }
+          building->responses = sqlite3_column_int64 (stmt, 1);
+          stats->opinions += sqlite3_column_int64 (stmt, 2);
+          building->valid = sqlite3_column_int64 (stmt, 3);
+          building->satisfied = sqlite3_column_int64 (stmt, 4);
         }
       sqlite3_reset (stmt);
     }
@@ -547,7 +542,7 @@ pd_survey_stats_trend (PdContext  *ctx,
   g_autoptr (GPtrArray) trend = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_survey_stats_free);
   g_autofree char *first = NULL;
   g_autofree char *month_from = NULL, *range_from = NULL, *range_to = NULL;
-  const char *const queries[] = { sql_day_responses, sql_day_answers };
+  sqlite3_stmt *stmt;
   int first_index;
 
   g_return_val_if_fail (PD_IS_CONTEXT (ctx), NULL);
@@ -565,7 +560,6 @@ pd_survey_stats_trend (PdContext  *ctx,
       g_autofree char *m = pd_survey_month_shift (first, i);
       g_autofree char *from = NULL, *to = NULL;
       PdSurveyStats *stats;
-      sqlite3_stmt *stmt;
 
       month_range (m, &from, &to, NULL);
       stats = stats_new (from, to);
@@ -580,36 +574,26 @@ pd_survey_stats_trend (PdContext  *ctx,
         return NULL;
     }
 
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+  stmt = prepare_period (database, sql_day_totals, 0, range_from, range_to, error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      sqlite3_stmt *stmt = prepare_period (database, queries[q], 0, range_from, range_to, error);
+      int i = month_index (pd_column_text (stmt, 0)) - first_index;
+      PdSurveyStats *stats;
 
-      if (stmt == NULL)
-        return NULL;
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          int i = month_index (pd_column_text (stmt, 0)) - first_index;
-          PdSurveyStats *stats;
-
-          /* The range holds only days of these months; a malformed date
-           * (not an ISO day) belongs to none of them. */
-          if (i < 0 || i >= n_months)
-            continue;
-          stats = trend->pdata[i];
-          if (q == 0)
-            {
-              stats->responses += sqlite3_column_int64 (stmt, 1);
-              stats->opinions += sqlite3_column_int64 (stmt, 2);
-            }
-          else
-            {
-              stats->valid += sqlite3_column_int64 (stmt, 1);
-              stats->satisfied += sqlite3_column_int64 (stmt, 2);
-              stats->score_sum += sqlite3_column_int64 (stmt, 3);
-            }
-        }
-      sqlite3_reset (stmt);
+      /* The range holds only days of these months; a malformed date (not
+       * an ISO day) belongs to none of them. */
+      if (i < 0 || i >= n_months)
+        continue;
+      stats = trend->pdata[i];
+      stats->responses += sqlite3_column_int64 (stmt, 1);
+      stats->opinions += sqlite3_column_int64 (stmt, 2);
+      stats->valid += sqlite3_column_int64 (stmt, 3);
+      stats->satisfied += sqlite3_column_int64 (stmt, 4);
+      stats->score_sum += sqlite3_column_int64 (stmt, 5);
     }
+  sqlite3_reset (stmt);
   for (guint i = 0; i < trend->len; i++)
     {
       PdSurveyStats *stats = trend->pdata[i];
