@@ -280,8 +280,21 @@ pd_phone_validate (const char *text,
   else
     {
       g_autofree char *work = g_strdup (s);
+      g_autofree char *reread = NULL;
 
-      if (!parse_landline (work, &result))
+      /* A landline whose digits, read back without the dashes, make a
+       * mobile number ("-86 13812-转3-18233" gives 8613812-318233, which
+       * is +86 13812318233) is ambiguous: refuse it rather than store a
+       * number that changes meaning when it is read again. */
+      if (parse_landline (work, &result))
+        {
+          reread = g_strdup (result);
+          pd_validate_remove_ascii_chars (reread, "-");
+          strip_country_prefix (reread);
+          if (is_mobile (reread))
+            g_clear_pointer (&result, g_free);
+        }
+      if (result == NULL)
         {
           pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, field,
                               /* Translators: the first %s is a field label such as
