@@ -484,25 +484,6 @@ pd_survey_month_shift (const char *month,
   return g_strdup_printf ("%04d-%02d", index / 12, index % 12 + 1);
 }
 
-static gboolean
-month_range (const char *month,
-             char      **from,
-             char      **to,
-             GError    **error)
-{
-  g_autofree char *next = pd_survey_month_shift (month, 1);
-
-  if (next == NULL)
-    {
-      pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, "month",
-                          _("Month: “%s” is not a month of the form YYYY-MM."), month ? month : "");
-      return FALSE;
-    }
-  *from = g_strconcat (month, "-01", NULL);
-  *to = g_strconcat (next, "-01", NULL);
-  return TRUE;
-}
-
 PdSurveyStats *
 pd_survey_stats_month (PdContext  *ctx,
                        const char *month,
@@ -511,7 +492,7 @@ pd_survey_stats_month (PdContext  *ctx,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
-  if (!month_range (month, &from, &to, error))
+  if (!pd_month_range (month, &from, &to, error))
     return NULL;
   return pd_survey_stats_compute (ctx, 0, from, to, error);
 }
@@ -549,7 +530,7 @@ pd_survey_stats_trend (PdContext  *ctx,
   g_return_val_if_fail (n_months > 0, NULL);
 
   database = pd_context_get_database (ctx);
-  if (!month_range (month, &month_from, &range_to, error))
+  if (!pd_month_range (month, &month_from, &range_to, error))
     return NULL;
   first = pd_survey_month_shift (month, -(n_months - 1));
   range_from = g_strconcat (first, "-01", NULL);
@@ -561,7 +542,7 @@ pd_survey_stats_trend (PdContext  *ctx,
       g_autofree char *from = NULL, *to = NULL;
       PdSurveyStats *stats;
 
-      month_range (m, &from, &to, NULL);
+      pd_month_range (m, &from, &to, NULL);
       stats = stats_new (from, to);
       g_ptr_array_add (trend, stats);
       stmt = prepare_period (database, sql_targets, 0, from, to, error);
