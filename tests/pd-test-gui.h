@@ -75,6 +75,31 @@ pd_test_gui_find_toplevel (GtkWidget *main_window,
   return NULL;
 }
 
+/* Answers the save chooser a view opened with @path, as a user would, and
+ * waits for the file: the chooser checks the folder asynchronously before
+ * it lets a save through. */
+static inline void
+pd_test_gui_choose_file (GtkWidget  *main_window,
+                         const char *path)
+{
+  GtkWidget *chooser = pd_test_gui_find_toplevel (main_window, GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  g_autoptr (GError) error = NULL;
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  pd_test_gui_spin ();
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  while (!g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_get_monotonic_time () < until)
+    pd_test_gui_spin ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  pd_test_gui_spin ();
+}
+
 /* Types @text into the editable one character at a time, as keys do. */
 static inline void
 pd_test_gui_type (GtkWidget  *editable,

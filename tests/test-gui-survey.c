@@ -5,10 +5,13 @@
  * campaign planned in its dialog.  PD_TEST_SHOTS=DIR saves PNGs. */
 #include "config.h"
 
+#include <string.h>
+
 #include "pd-form-field.h"
 #include "pd-survey-entry.h"
 #include "pd-survey-followups.h"
 #include "pd-survey-view.h"
+#include "pd-survey-workbook.h"
 #include "pd-test-gui.h"
 #include "pd-test-survey.h"
 
@@ -125,6 +128,31 @@ test_key_three_forms (void)
                             "3 forms of 7 units"));
   pd_test_gui_shot (window, "survey-4-stats");
   g_assert_cmpint (campaign, >, 0);
+
+  /* Ctrl+E: the workbook of the month shown, cell for cell the one the
+   * core writes for that month. */
+  {
+    g_autofree char *from_gui = g_build_filename (pd_test_tmpdir (), "survey-gui.xlsx", NULL);
+    g_autofree char *from_core = g_build_filename (pd_test_tmpdir (), "survey-core.xlsx", NULL);
+    g_autofree char *script = g_test_build_filename (G_TEST_DIST, "dump-xlsx.py", NULL);
+    const char *gui_argv[] = { "/usr/bin/python3", script, from_gui, NULL };
+    const char *core_argv[] = { "/usr/bin/python3", script, from_core, NULL };
+    g_autofree char *gui_cells = NULL, *core_cells = NULL;
+    g_autoptr (GError) error = NULL;
+    int status = -1;
+
+    g_assert_true (gtk_widget_activate_action (view, "survey.export", NULL));
+    pd_test_gui_spin ();
+    pd_test_gui_choose_file (window, from_gui);
+    g_assert_true (pd_survey_workbook_write (ctx, "2026-03", from_core, &error));
+    g_assert_no_error (error);
+    gui_cells = pd_test_run (gui_argv, &status, NULL);
+    g_assert_cmpint (status, ==, 0);
+    core_cells = pd_test_run (core_argv, &status, NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_cmpuint (strlen (gui_cells), >, 100);
+    g_assert_cmpstr (gui_cells, ==, core_cells);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

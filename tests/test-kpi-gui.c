@@ -13,20 +13,6 @@
 #include "pd-test-kpi.h"
 
 static void
-choose_file (GtkWidget  *window,
-             const char *path)
-{
-  GtkWidget *chooser = pd_test_gui_find_toplevel (window, GTK_TYPE_FILE_CHOOSER_DIALOG);
-  g_autoptr (GFile) folder = g_file_new_for_path (pd_test_tmpdir ());
-  g_autofree char *name = g_path_get_basename (path);
-
-  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  pd_test_gui_spin ();
-}
-
-static void
 test_report_from_window (void)
 {
   g_autoptr (PdContext) ctx = pd_test_kpi_fixture_open (NULL);
@@ -57,7 +43,7 @@ test_report_from_window (void)
   gtk_editable_set_text (GTK_EDITABLE (pd_form_field_get_child (month)), "2026-10");
   g_assert_true (pd_form_dialog_accept (dialog));
   pd_test_gui_spin ();
-  choose_file (window, xlsx);
+  pd_test_gui_choose_file (window, xlsx);
   for (int i = 0; i < 100 && !g_file_test (xlsx, G_FILE_TEST_EXISTS); i++)
     {
       g_usleep (20000);

@@ -19,6 +19,7 @@
 #include "pd-patrol-view.h"
 #include "pd-record-item.h"
 #include "pd-test-fixture.h"
+#include "pd-test-gui.h"
 
 typedef struct
 {
@@ -353,32 +354,6 @@ test_sign_out_key (Fixture      *fixture,
                    ==, 0);
 }
 
-/* Answers the file chooser the tab opened with @path, as a user would,
- * and waits for the file: the chooser checks the folder asynchronously
- * before it lets a save through. */
-static void
-choose_file (const char *path)
-{
-  GtkWidget *chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *name = g_path_get_basename (path);
-  g_autoptr (GFile) folder = g_file_new_for_path (dir);
-  g_autoptr (GError) error = NULL;
-  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  g_assert_nonnull (chooser);
-  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
-  g_assert_no_error (error);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  for (int i = 0; i < 20; i++)
-    iterate ();
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  while (!g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_get_monotonic_time () < until)
-    iterate ();
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  iterate ();
-}
-
 static void
 test_print_and_export (Fixture      *fixture,
                        gconstpointer data)
@@ -428,7 +403,7 @@ test_print_and_export (Fixture      *fixture,
   /* The month's summary straight to PDF. */
   gtk_widget_activate_action (fixture->view, "patrol.pdf", "s", "summary");
   iterate ();
-  choose_file (pdf);
+  pd_test_gui_choose_file (NULL, pdf);
   text = pd_test_pdf_text (pdf);
   g_assert_nonnull (strstr (text, "VacantUnitPatrolSummary"));
   g_assert_nonnull (strstr (text, "2026-03"));
@@ -436,7 +411,7 @@ test_print_and_export (Fixture      *fixture,
   /* Ctrl+E: the month's workbook. */
   g_assert_true (press_key (fixture->view, GDK_KEY_e, GDK_CONTROL_MASK));
   iterate ();
-  choose_file (xlsx);
+  pd_test_gui_choose_file (NULL, xlsx);
   g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM export_log WHERE what = ?",
                                   "patrol statistics 2026-03"), ==, 1);

@@ -7,6 +7,7 @@
 #include "pd-form-survey.h"
 #include "pd-print-operation.h"
 #include "pd-record-item.h"
+#include "pd-save-chooser.h"
 #include "pd-settings.h"
 #include "pd-survey-campaign-dialog.h"
 #include "pd-survey-campaign.h"
@@ -359,39 +360,17 @@ print_activated (GtkWidget  *widget,
 }
 
 static void
-export_response (GtkNativeDialog *chooser,
-                 int              response,
-                 PdSurveyView    *self)
-{
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr (GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-      if (!pd_survey_workbook_write (self->ctx, selected_month (self), path, &error))
-        pd_show_error (GTK_WIDGET (self), _("The workbook was not written"), error);
-    }
-  g_object_unref (chooser);
-}
-
-static void
 export_activated (GtkWidget  *widget,
                   const char *action,
                   GVariant   *parameter)
 {
   PdSurveyView *self = PD_SURVEY_VIEW (widget);
-  GtkFileChooserNative *chooser;
   /* Translators: default file name of the monthly workbook; %s is YYYY-MM */
   g_autofree char *name = g_strdup_printf (_("Survey statistics %s.xlsx"), selected_month (self));
 
-  chooser = gtk_file_chooser_native_new (_("Export the Monthly Survey Statistics"), parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  /* The month is the one shown when the export was asked for. */
+  pd_save_chooser_monthly (widget, self->ctx, selected_month (self), _("Export the Monthly Survey Statistics"),
+                           _("_Export"), name, _("The workbook was not written"), pd_survey_workbook_write);
 }
 
 static void
