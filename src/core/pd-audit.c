@@ -186,10 +186,14 @@ pd_audit_bulk_begin (PdDatabase  *database,
   for (guint i = 0; bulk->audit_floor >= 0 && i < bulk->tables->len; i++)
     {
       BulkTable *table = &g_array_index (bulk->tables, BulkTable, i);
-      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER IF EXISTS temp.audit_%s_insert", table->table);
+      /* A trigger name is an identifier, not a value: quoted, not bound. */
+      char *drop = sqlite3_mprintf ("DROP TRIGGER IF EXISTS temp.\"audit_%w_insert\"", table->table);
+      gboolean dropped;
 
       table->floor = max_rowid (database, table->table);
-      if (table->floor < 0 || !pd_database_exec (database, drop, error))
+      dropped = table->floor >= 0 && pd_database_exec (database, drop, error);
+      sqlite3_free (drop);
+      if (!dropped)
         {
           if (table->floor < 0)
             pd_database_set_error (database, "max(rowid)", error);
