@@ -221,10 +221,48 @@ test_phone_tail (void)
   assert_search (ctx, "5678", 100, "12-1-101 赵四 owner");
   assert_search (ctx, "234", 100, "1-1-102 张三 owner");
   /* Three digits or more are a phone tail before the unit codes they begin:
-   * 张伟's mobile ends in 121, building 121 comes after. */
-  assert_search (ctx, "121", 100, "1-1-1010 张伟 owner | 121-1-101 孙六 owner");
+   * 张伟's mobile ends in 121; 12-1-101 and 121-1-101 begin with 1, 2, 1
+   * once their dashes are dropped. */
+  assert_search (ctx, "121", 100, "1-1-1010 张伟 owner | 12-1-101 赵四 owner | 121-1-101 孙六 owner");
   /* Two digits are no tail: building 12 and 121 only. */
   assert_search (ctx, "12", 100, "12-1-101 赵四 owner | 121-1-101 孙六 owner");
+}
+
+/* Spaces and dashes, however typed, are ignored in unit codes and phone
+ * numbers alike. */
+static void
+test_separators (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new (NOW);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PdUnit) unit = pd_unit_new ();
+  g_autoptr (PdPerson) person = pd_person_new ();
+  g_autoptr (PdUnitRole) role = pd_unit_role_new ("owner");
+  const char *units[] = { "3-2-1201", "3 2 1201", "3-2 1201", "321201", "3－2－1201", " 3 - 2 - 1201 " };
+  const char *phones[] = { "0755-88886666", "0755 8888 6666", "075588886666", "8888-6666", "6666" };
+
+  fill (ctx);
+  unit->code = g_strdup ("3-2-1201");
+  g_free (person->name);
+  person->name = g_strdup ("周七");
+  g_free (person->phone2);
+  person->phone2 = g_strdup ("0755 - 8888 6666");
+  g_free (role->start_on);
+  role->start_on = g_strdup ("2026-01-05");
+  g_assert_cmpint (pd_owner_file_add_person (ctx, unit, person, role, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM person WHERE phone2 = '0755-88886666'", NULL), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    assert_search (ctx, units[i], 100, "3-2-1201 周七 owner");
+  for (guint i = 0; i < G_N_ELEMENTS (phones); i++)
+    assert_search (ctx, phones[i], 100, "3-2-1201 周七 owner");
+  /* Typed with separators or without, the same units are listed. */
+  assert_search (ctx, "1 1 10", 100,
+                 "1-1-1001   | 1-1-101 张三 owner | 1-1-101 张思 member | 1-1-101 钱五 tenant | "
+                 "1-1-1010 张伟 owner | 1-1-102 张三 owner");
+  /* No stored key keeps a space or a dash. */
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM search_key WHERE key GLOB '*[ -]*'", NULL), ==, 0);
 }
 
 /* Every statement the search ran: no full scan, no sort. */
@@ -320,6 +358,35 @@ test_migration (void)
   run_queries (upgraded);
 }
 
+/* A database whose keys were stored with their dashes (before migration
+ * 027) has them dropped on upgrade: "1 1 101" finds 1-1-101. */
+static void
+test_migration_dashes (void)
+{
+  g_autofree char *path = g_build_filename (pd_test_tmpdir (), "before-027.db", NULL);
+  g_autoptr (PdContext) upgraded = NULL;
+
+  {
+    g_autoptr (PdContext) ctx = pd_test_context_open (path, NOW);
+    PdDatabase *database = pd_context_get_database (ctx);
+    g_autoptr (GError) error = NULL;
+
+    fill (ctx);
+    g_assert_true (pd_database_exec (database,
+      "UPDATE search_key SET key = (SELECT code FROM unit WHERE id = unit_id) WHERE unit_id IS NOT NULL; "
+      "PRAGMA user_version = 26", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM search_key WHERE key = '1-1-101'", NULL), ==, 1);
+    assert_search (ctx, "1 1 101", 100, "");
+  }
+  upgraded = pd_test_context_open (path, NOW);
+  g_assert_cmpint (pd_test_count (upgraded, "PRAGMA user_version", NULL), ==, pd_database_schema_version ());
+  g_assert_cmpint (pd_test_count (upgraded, "SELECT count(*) FROM search_key WHERE key GLOB '*-*'", NULL), ==, 0);
+  g_assert_cmpint (pd_test_count (upgraded, "SELECT count(*) FROM search_key WHERE key = '11101'", NULL), ==, 1);
+  assert_search (upgraded, "1 1 101", 100,
+                 "1-1-101 张三 owner | 1-1-101 张思 member | 1-1-101 钱五 tenant | 1-1-1010 张伟 owner");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -330,7 +397,9 @@ main (int    argc,
   g_test_add_func ("/search-rank/pinyin", test_pinyin);
   g_test_add_func ("/search-rank/unit-code", test_unit_code);
   g_test_add_func ("/search-rank/phone-tail", test_phone_tail);
+  g_test_add_func ("/search-rank/separators", test_separators);
   g_test_add_func ("/search-rank/no-scan", test_no_scan);
   g_test_add_func ("/search-rank/migration", test_migration);
+  g_test_add_func ("/search-rank/migration-dashes", test_migration_dashes);
   return g_test_run ();
 }

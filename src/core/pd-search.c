@@ -21,28 +21,41 @@ pd_search_hit_free (PdSearchHit *hit)
   g_free (hit);
 }
 
+/* The dashes dropped from keys: ASCII, the IME's full-width one, en and
+ * em dash.  resources/sql/027-search-key-dashes.sql drops the same from the
+ * keys stored before; change both together. */
+static gboolean
+is_dash (gunichar c)
+{
+  return c == '-' || c == 0xff0d || c == 0x2013 || c == 0x2014;
+}
+
+/* Every stored key and every query go through here, so they compare alike. */
 static char *
 normalise_key (const char *text)
 {
   g_autofree char *folded = g_utf8_strdown (text, -1);
   GString *key = g_string_new (NULL);
 
-  /* Spaces and dashes are typed inconsistently ("3-2-1201", "3 2 1201"). */
+  /* Spaces and dashes are typed inconsistently ("3-2-1201", "3 2 1201",
+   * "3-2 1201", "321201"). */
   for (const char *p = folded; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (!g_unichar_isspace (c))
+      if (!g_unichar_isspace (c) && !is_dash (c))
         g_string_append_unichar (key, c);
     }
   return g_string_free (key, FALSE);
 }
 
+/* @number as typed or stored ("0755-88886666"): its normalised key reversed
+ * behind TAIL_MARK. */
 static char *
-tail_key (const char *digits)
+tail_key (const char *number)
 {
-  g_autofree char *reversed = g_utf8_strreverse (digits, -1);
-  g_autofree char *lower = g_ascii_strdown (reversed, -1);
-  return g_strconcat (TAIL_MARK, lower, NULL);
+  g_autofree char *key = normalise_key (number);
+  g_autofree char *reversed = g_utf8_strreverse (key, -1);
+  return g_strconcat (TAIL_MARK, reversed, NULL);
 }
 
 static gboolean
@@ -107,8 +120,8 @@ pd_search_reindex_person (PdContext  *ctx,
       /* Han names: the given name alone finds the person too (三 → 张三). */
       for (glong i = 1; i < length && i < 4 && g_unichar_get_script (g_utf8_get_char (name)) == G_UNICODE_SCRIPT_HAN; i++)
         g_ptr_array_add (keys, normalise_key (g_utf8_offset_to_pointer (name, i)));
-      g_ptr_array_add (keys, g_strdup (pd_column_text (stmt, 1)));
-      g_ptr_array_add (keys, g_strdup (pd_column_text (stmt, 2)));
+      g_ptr_array_add (keys, normalise_key (pd_column_text (stmt, 1)));
+      g_ptr_array_add (keys, normalise_key (pd_column_text (stmt, 2)));
       for (int col = 3; col <= 6; col++)
         if (*pd_column_text (stmt, col) != '\0')
           g_ptr_array_add (keys, tail_key (pd_column_text (stmt, col)));
