@@ -22,6 +22,8 @@ struct _PdDatabase
   sqlite3    *handle;
   GHashTable *statements; /* sql text → sqlite3_stmt* */
   guint       savepoint_depth;
+  guint       flat_depth;      /* 0, or the depth a flat pass started in + 1 */
+  gboolean    flat_failed;
 };
 
 G_DEFINE_FINAL_TYPE (PdDatabase, pd_database, G_TYPE_OBJECT)
@@ -221,6 +223,11 @@ gboolean
 pd_database_begin (PdDatabase  *self,
                    GError     **error)
 {
+  if (self->flat_depth > 0)
+    {
+      self->savepoint_depth++;
+      return TRUE;
+    }
   if (!step_cached (self, "SAVEPOINT pd", error))
     return FALSE;
   self->savepoint_depth++;
@@ -232,6 +239,11 @@ pd_database_commit (PdDatabase  *self,
                     GError     **error)
 {
   g_return_val_if_fail (self->savepoint_depth > 0, FALSE);
+  if (self->flat_depth > 0 && self->savepoint_depth >= self->flat_depth)
+    {
+      self->savepoint_depth--;
+      return TRUE;
+    }
   if (!step_cached (self, "RELEASE pd", error))
     {
       pd_database_rollback (self);
@@ -253,8 +265,37 @@ pd_database_rollback (PdDatabase *self)
   g_hash_table_iter_init (&iter, self->statements);
   while (g_hash_table_iter_next (&iter, NULL, &stmt))
     sqlite3_reset (stmt);
+  if (self->flat_depth > 0 && self->savepoint_depth >= self->flat_depth)
+    {
+      /* Nothing to roll back to: the whole pass is void. */
+      self->flat_failed = TRUE;
+      self->savepoint_depth--;
+      return;
+    }
   sqlite3_exec (self->handle, "ROLLBACK TO pd; RELEASE pd", NULL, NULL, NULL);
   self->savepoint_depth--;
+}
+
+void
+pd_database_begin_flat (PdDatabase *self)
+{
+  g_return_if_fail (PD_IS_DATABASE (self));
+  g_return_if_fail (self->savepoint_depth > 0 && self->flat_depth == 0);
+  self->flat_depth = self->savepoint_depth + 1;
+  self->flat_failed = FALSE;
+}
+
+gboolean
+pd_database_end_flat (PdDatabase *self)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->flat_depth > 0 && self->savepoint_depth == self->flat_depth - 1, FALSE);
+  ok = !self->flat_failed;
+  self->flat_depth = 0;
+  self->flat_failed = FALSE;
+  return ok;
 }
 
 gboolean

@@ -65,6 +65,17 @@ gboolean     pd_database_commit      (PdDatabase  *self,
                                       GError     **error);
 void         pd_database_rollback    (PdDatabase  *self);
 
+/* A flat pass: many core writes inside the caller's open transaction as
+ * one all-or-nothing unit (an import's fast path).  Until
+ * pd_database_end_flat(), the begin/commit pairs nested inside take no
+ * savepoint — each one copies every page it first touches into the
+ * statement journal, most of the cost of a small insert — and a nested
+ * rollback cannot undo anything: it only marks the pass as failed.  The
+ * caller must then roll its own transaction back.  Returns FALSE when a
+ * nested rollback happened during the pass. */
+void         pd_database_begin_flat  (PdDatabase  *self);
+gboolean     pd_database_end_flat    (PdDatabase  *self);
+
 /* Sets the page cache of this connection to @kib KiB (32 MiB when opened,
  * for long write transactions such as imports and the demo portfolio). */
 gboolean     pd_database_set_cache_size (PdDatabase  *self,

@@ -47,4 +47,9 @@ GPtrArray     *pd_owner_records_read (PdLedgerTable        *table,
  * English lower-cased without punctuation ("ID No." → "idno"). */
 char          *pd_owner_normalise_name (const char *text);
 
+/* For tests: TRUE makes pd_owner_import_run() go row by row from the start,
+ * the path a failed flat pass falls back to, so the two can be compared on
+ * the same ledger. */
+void           pd_owner_import_set_row_by_row (gboolean row_by_row);
+
 G_END_DECLS
