@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pd-calendar.h"
+#include "pd-context-watch.h"
 #include "pd-handover.h"
 #include "pd-handover-defect.h"
 #include "pd-handover-editor.h"
@@ -24,7 +25,6 @@ struct _PdHandoverView
   GListStore         *store;
   GtkSingleSelection *selection;
   char               *months[N_MONTHS + 1];  /* first days; [0] = all */
-  guint               reload_source;
 
   GtkSearchEntry     *search_entry;
   GtkDropDown        *status_dropdown;
@@ -246,7 +246,6 @@ pd_handover_view_reload (PdHandoverView *self)
   gint64 keep = pd_handover_editor_get_handover_id (self->editor);
   PdHandoverFilter filter = { 0 };
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
   filter.status = status_filters[MIN (gtk_drop_down_get_selected (self->status_dropdown),
                                       G_N_ELEMENTS (status_filters) - 1)];
   filter.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
@@ -264,28 +263,11 @@ pd_handover_view_reload (PdHandoverView *self)
   update_actions (self);
 }
 
-static gboolean
-reload_idle (gpointer data)
-{
-  PdHandoverView *self = data;
-
-  self->reload_source = 0;
-  pd_handover_view_reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Every core write ends in a "changed" signal; several in a row reload once. */
-static void
-ctx_changed (PdHandoverView *self)
-{
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add (reload_idle, self);
-}
-
+/* (Filling the filters at construction: nothing is read before the tab shows.) */
 static void
 filters_changed (PdHandoverView *self)
 {
-  if (self->ctx != NULL)
+  if (self->ctx != NULL && !pd_context_watch_postpone (self))
     pd_handover_view_reload (self);
 }
 
@@ -305,7 +287,8 @@ pd_handover_view_show (PdHandoverView *self,
                        gint64          handover_id)
 {
   pd_handover_editor_load (self->editor, handover_id);
-  pd_handover_view_reload (self);
+  /* The list read now, with that handover: the tab may never have been shown. */
+  pd_context_watch_read (self);
 }
 
 static void
@@ -435,9 +418,7 @@ pd_handover_view_dispose (GObject *object)
 {
   PdHandoverView *self = PD_HANDOVER_VIEW (object);
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->ctx != NULL)
-    g_signal_handlers_disconnect_by_data (self->ctx, self);
+  pd_context_unwatch (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_HANDOVER_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
@@ -505,9 +486,11 @@ pd_handover_view_new (PdContext *ctx)
   PdHandoverView *self = g_object_new (PD_TYPE_HANDOVER_VIEW, NULL);
 
   self->ctx = g_object_ref (ctx);
+  /* Every core write ends in a "changed" signal; several in a row reload
+   * once.  Watched first: filling the filters must read nothing. */
+  pd_context_watch_lazily (ctx, GTK_WIDGET (self), (const char *const[]) { "", NULL },
+                           (PdContextWatchFunc) pd_handover_view_reload);
   build_filters (self);
   pd_handover_editor_set_context (self->editor, ctx);
-  g_signal_connect_swapped (ctx, "changed", G_CALLBACK (ctx_changed), self);
-  pd_handover_view_reload (self);
   return self;
 }

@@ -414,9 +414,8 @@ pd_key_register_page_new (PdContext *ctx)
   PdKeyRegisterPage *self = g_object_new (PD_TYPE_KEY_REGISTER_PAGE, NULL);
 
   self->ctx = g_object_ref (ctx);
-  pd_context_watch (ctx, self, (const char *const[]) { "patrol", "unit", NULL },
-                    (PdContextWatchFunc) refresh);
-  refresh (self);
+  pd_context_watch_lazily (ctx, GTK_WIDGET (self), (const char *const[]) { "patrol", "unit", NULL },
+                           (PdContextWatchFunc) refresh);
   return GTK_WIDGET (self);
 }
 
@@ -425,6 +424,7 @@ pd_key_register_page_select_loan (PdKeyRegisterPage *self,
                                   gint64             loan_id_wanted)
 {
   g_return_if_fail (PD_IS_KEY_REGISTER_PAGE (self));
+  pd_context_watch_ensure (self);
   pd_record_selection_select (self->loan_selection, loan_id, loan_id_wanted);
   update_actions (self);
 }

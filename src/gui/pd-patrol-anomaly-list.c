@@ -131,6 +131,7 @@ pd_patrol_anomaly_list_select (PdPatrolAnomalyList *self,
                                gint64               wanted)
 {
   g_return_if_fail (PD_IS_PATROL_ANOMALY_LIST (self));
+  pd_context_watch_ensure (self);
   pd_record_selection_select (self->selection, anomaly_id, wanted);
 }
 
@@ -438,8 +439,7 @@ pd_patrol_anomaly_list_new (PdContext *ctx)
   PdPatrolAnomalyList *self = g_object_new (PD_TYPE_PATROL_ANOMALY_LIST, NULL);
 
   self->ctx = g_object_ref (ctx);
-  pd_context_watch (ctx, self, (const char *const[]) { "patrol", "unit", NULL },
-                    (PdContextWatchFunc) refresh);
-  refresh (self);
+  pd_context_watch_lazily (ctx, GTK_WIDGET (self), (const char *const[]) { "patrol", "unit", NULL },
+                           (PdContextWatchFunc) refresh);
   return GTK_WIDGET (self);
 }

@@ -29,6 +29,7 @@ struct _PdPatrolView
   GListStore         *history;
   GtkSingleSelection *history_selection;
   int                 due_soon_days;
+  gboolean            filled;         /* the building filter read (at the first show) */
   GtkWidget          *anomalies;
   GtkWidget          *keys;
 
@@ -256,6 +257,14 @@ refresh (PdPatrolView *self)
   show_history (self);
 }
 
+/* A hidden tab reads the units when it is shown again. */
+static void
+filter_changed (PdPatrolView *self)
+{
+  if (!pd_context_watch_postpone (self))
+    refresh (self);
+}
+
 static void
 fill_buildings (PdPatrolView *self)
 {
@@ -281,6 +290,22 @@ fill_buildings (PdPatrolView *self)
   strings = g_strv_builder_end (labels);
   model = gtk_string_list_new ((const char *const *) strings);
   gtk_drop_down_set_model (self->building_dropdown, G_LIST_MODEL (model));
+}
+
+/* What the tab reads when it is shown (pd_context_watch_lazily): the
+ * buildings of the filter the first time, then the units. */
+static void
+load (PdPatrolView *self)
+{
+  if (!self->filled)
+    {
+      self->filled = TRUE;
+      /* Choosing "All buildings" in the new model is not a filter change. */
+      g_signal_handlers_block_by_func (self->building_dropdown, filter_changed, self);
+      fill_buildings (self);
+      g_signal_handlers_unblock_by_func (self->building_dropdown, filter_changed, self);
+    }
+  refresh (self);
 }
 
 /* ---- actions --------------------------------------------------------------- */
@@ -509,9 +534,9 @@ pd_patrol_view_init (PdPatrolView *self)
                                                       self, 0, 0));
 
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (show_history), self);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (refresh), self);
-  g_signal_connect_swapped (self->building_dropdown, "notify::selected", G_CALLBACK (refresh), self);
-  g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (refresh), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (filter_changed), self);
+  g_signal_connect_swapped (self->building_dropdown, "notify::selected", G_CALLBACK (filter_changed), self);
+  g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (filter_changed), self);
 }
 
 GtkWidget *
@@ -529,11 +554,9 @@ pd_patrol_view_new (PdContext *ctx)
   gtk_widget_set_vexpand (self->keys, TRUE);
   gtk_widget_set_hexpand (self->keys, TRUE);
   gtk_box_append (self->keys_box, self->keys);
-  fill_buildings (self);
   fill_months (self);
-  pd_context_watch (ctx, self, (const char *const[]) { "patrol", "unit", "setting", NULL },
-                    (PdContextWatchFunc) refresh);
-  refresh (self);
+  pd_context_watch_lazily (ctx, GTK_WIDGET (self), (const char *const[]) { "patrol", "unit", "setting", NULL },
+                           (PdContextWatchFunc) load);
   return GTK_WIDGET (self);
 }
 
@@ -547,7 +570,7 @@ pd_patrol_view_show_unit (PdPatrolView *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->building_dropdown, 0);
   gtk_drop_down_set_selected (self->status_dropdown, 0);
-  refresh (self);
+  pd_context_watch_read (self);
   pd_record_selection_select (self->selection, unit_id, wanted);
   show_history (self);
 }

@@ -9,6 +9,7 @@
 
 #include "pd-application.h"
 #include "pd-calendar.h"
+#include "pd-context-watch.h"
 #include "pd-error.h"
 #include "pd-export-log.h"
 #include "pd-export-release.h"
@@ -27,7 +28,6 @@ struct _PdReleaseView
 {
   GtkWidget          parent_instance;
   PdContext         *ctx;
-  gulong             changed_handler;
   guint              refresh_source;
   GListStore        *store;           /* PdRecordItem of PdReleaseSlip */
   GtkMultiSelection *selection;
@@ -174,6 +174,9 @@ refresh (PdReleaseView *self)
   guint state = gtk_drop_down_get_selected (self->state_dropdown);
   guint reason = gtk_drop_down_get_selected (self->reason_dropdown);
 
+  /* A filter set while the tab is hidden: read when it shows. */
+  if (pd_context_watch_postpone (self))
+    return;
   gtk_label_set_text (self->filter_error, "");
   if (!read_date (self, self->from_entry, _("Issued from"), &from) ||
       !read_date (self, self->to_entry, _("Issued to"), &to))
@@ -211,14 +214,6 @@ queue_refresh (PdReleaseView *self)
 {
   if (self->refresh_source == 0)
     self->refresh_source = g_idle_add (refresh_idle, self);
-}
-
-static void
-context_changed (PdReleaseView *self,
-                 const char    *table)
-{
-  if (g_strcmp0 (table, "release_slip") == 0)
-    queue_refresh (self);
 }
 
 /* The selected slips, in list order; all listed ones when none is. */
@@ -494,8 +489,7 @@ pd_release_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  if (self->ctx)
-    g_clear_signal_handler (&self->changed_handler, self->ctx);
+  pd_context_unwatch (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_RELEASE_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -603,7 +597,8 @@ pd_release_view_new (PdContext *ctx)
   g_signal_connect_swapped (self->unit_entry, "changed", G_CALLBACK (queue_refresh), self);
   g_signal_connect_swapped (self->reason_dropdown, "notify::selected", G_CALLBACK (queue_refresh), self);
   g_signal_connect_swapped (self->state_dropdown, "notify::selected", G_CALLBACK (queue_refresh), self);
-  self->changed_handler = g_signal_connect_swapped (ctx, "changed", G_CALLBACK (context_changed), self);
-  refresh (self);
+  /* The register is read when the tab is first shown. */
+  pd_context_watch_lazily (ctx, GTK_WIDGET (self), (const char *const[]) { "release_slip", NULL },
+                           (PdContextWatchFunc) refresh);
   return GTK_WIDGET (self);
 }

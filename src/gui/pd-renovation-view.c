@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pd-application.h"
+#include "pd-context-watch.h"
 #include "pd-deposit-ledger.h"
 #include "pd-renovation-detail.h"
 #include "pd-renovation-form.h"
@@ -28,8 +29,6 @@ struct _PdRenovationView
   GtkWidget          *form;
   GtkWidget          *detail;
   GtkWidget          *patrols;
-  guint               reload_source;
-  gulong              changed_handler;
 
   GtkSearchEntry     *search_entry;
   GtkDropDown        *filter_dropdown;
@@ -333,32 +332,16 @@ reload (PdRenovationView *self)
   update_count (self);
 }
 
-static gboolean
-reload_idle (gpointer data)
-{
-  PdRenovationView *self = data;
-
-  self->reload_source = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Several tables change per action; one reload after them is enough. */
-static void
-on_context_changed (PdContext        *ctx,
-                    const char       *table,
-                    PdRenovationView *self)
-{
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add (reload_idle, self);
-}
-
 void
 pd_renovation_view_select (PdRenovationView *self,
                            gint64            renovation_id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   guint position = GTK_INVALID_LIST_POSITION;
+  guint n;
+
+  /* From Today: the tab may never have been shown. */
+  pd_context_watch_ensure (self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 
   for (guint i = 0; i < n && renovation_id != 0; i++)
     {
@@ -572,9 +555,7 @@ pd_renovation_view_dispose (GObject *object)
 {
   PdRenovationView *self = PD_RENOVATION_VIEW (object);
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->ctx != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->ctx);
+  pd_context_unwatch (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_RENOVATION_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
@@ -668,7 +649,9 @@ pd_renovation_view_new (PdContext *ctx)
   gtk_notebook_append_page (self->pages, self->patrols, gtk_label_new (_("Patrols")));
   g_signal_connect_swapped (self->form, "saved", G_CALLBACK (on_form_saved), self);
   g_signal_connect_swapped (self->detail, "application-error", G_CALLBACK (on_application_error), self);
-  self->changed_handler = g_signal_connect (ctx, "changed", G_CALLBACK (on_context_changed), self);
-  reload (self);
+  /* Several tables change per action (pd-context-watch reloads once after
+   * them); the register is read when the tab is first shown. */
+  pd_context_watch_lazily (ctx, GTK_WIDGET (self), (const char *const[]) { "", NULL },
+                           (PdContextWatchFunc) reload);
   return GTK_WIDGET (self);
 }

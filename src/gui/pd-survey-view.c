@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pd-application.h"
+#include "pd-context-watch.h"
 #include "pd-form-survey.h"
 #include "pd-print-operation.h"
 #include "pd-record-item.h"
@@ -30,8 +31,8 @@ struct _PdSurveyView
   char              *months[N_MONTHS];   /* "YYYY-MM", newest first */
   GListStore        *items;
   GListStore        *buildings;
-  guint              reload_source;
   gboolean           filling;
+  gboolean           loaded;             /* read once (the tab shown) */
 
   GtkDropDown       *campaign_dropdown;
   GtkLabel          *campaign_label;
@@ -213,7 +214,8 @@ campaign_changed (PdSurveyView *self)
 static void
 month_changed (PdSurveyView *self)
 {
-  if (self->ctx != NULL)
+  /* (Filling the months at construction: nothing is read before the tab shows.) */
+  if (self->ctx != NULL && !pd_context_watch_postpone (self))
     reload_stats (self);
 }
 
@@ -254,6 +256,8 @@ pd_survey_view_select_campaign (PdSurveyView *self,
                                 gint64        campaign_id)
 {
   g_return_if_fail (PD_IS_SURVEY_VIEW (self));
+  /* From Today: the tab may never have been shown. */
+  pd_context_watch_ensure (self);
   reload_campaigns (self, campaign_id);
   campaign_changed (self);
 }
@@ -277,25 +281,23 @@ pd_survey_view_show_followup (PdSurveyView *self,
   pd_survey_followups_select (self->followups, followup_id);
 }
 
-static gboolean
-reload_idle (gpointer data)
-{
-  PdSurveyView *self = data;
-
-  self->reload_source = 0;
-  reload_campaigns (self, 0);
-  pd_survey_entry_reload (self->entry);
-  pd_survey_followups_reload (self->followups);
-  reload_stats (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Every core write ends in a "changed" signal; several in a row reload once. */
+/* What the tab reads when it is shown, and again after core writes while
+ * it is (pd_context_watch_lazily): the first time the first campaign. */
 static void
-ctx_changed (PdSurveyView *self)
+load (PdSurveyView *self)
 {
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add (reload_idle, self);
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      pd_survey_view_select_campaign (self, 0);
+    }
+  else
+    {
+      reload_campaigns (self, 0);
+      pd_survey_entry_reload (self->entry);
+      pd_survey_followups_reload (self->followups);
+    }
+  reload_stats (self);
 }
 
 static GtkWindow *
@@ -430,9 +432,7 @@ pd_survey_view_dispose (GObject *object)
 {
   PdSurveyView *self = PD_SURVEY_VIEW (object);
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->ctx != NULL)
-    g_signal_handlers_disconnect_by_data (self->ctx, self);
+  pd_context_unwatch (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_SURVEY_VIEW);
   g_clear_pointer (&self->campaigns, g_ptr_array_unref);
   g_clear_object (&self->items);
@@ -488,9 +488,9 @@ pd_survey_view_new (PdContext *ctx)
   self->ctx = g_object_ref (ctx);
   pd_survey_entry_set_context (self->entry, ctx);
   pd_survey_followups_set_context (self->followups, ctx);
+  /* Watched first: filling the month list must not read the statistics. */
+  pd_context_watch_lazily (ctx, GTK_WIDGET (self), (const char *const[]) { "", NULL },
+                           (PdContextWatchFunc) load);
   build_stats_page (self);
-  g_signal_connect_swapped (ctx, "changed", G_CALLBACK (ctx_changed), self);
-  pd_survey_view_select_campaign (self, 0);
-  reload_stats (self);
   return GTK_WIDGET (self);
 }

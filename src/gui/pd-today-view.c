@@ -230,7 +230,8 @@ midnight (gpointer data)
   PdTodayView *self = data;
 
   self->midnight_source = 0;
-  pd_today_view_refresh (self);
+  if (!pd_context_watch_postpone (self))
+    pd_today_view_refresh (self);
   schedule_midnight (self);
   return G_SOURCE_REMOVE;
 }
@@ -302,11 +303,11 @@ pd_today_view_new (PdContext *ctx)
   PdTodayView *self = g_object_new (PD_TYPE_TODAY_VIEW, NULL);
 
   self->ctx = g_object_ref (ctx);
-  pd_context_watch (ctx, self,
-                    (const char *const[]) { "renovation", "deposit", "patrol", "handover", "survey", "unit",
-                                            "person", "setting", "calendar", NULL },
-                    (PdContextWatchFunc) pd_today_view_refresh);
-  pd_today_view_refresh (self);
+  /* Read when shown: at start it is the tab in front. */
+  pd_context_watch_lazily (ctx, GTK_WIDGET (self),
+                           (const char *const[]) { "renovation", "deposit", "patrol", "handover", "survey",
+                                                   "unit", "person", "setting", "calendar", NULL },
+                           (PdContextWatchFunc) pd_today_view_refresh);
   schedule_midnight (self);
   return GTK_WIDGET (self);
 }
