@@ -128,10 +128,8 @@ pd_bulk_end (PdContext *ctx,
   /* Detached first: the reindexing below must really write. */
   people = sorted_ids (bulk->ids[PD_BULK_PERSON]);
   units = sorted_ids (bulk->ids[PD_BULK_UNIT]);
-  for (guint i = 0; ok && i < people->len; i++)
-    ok = pd_search_reindex_person (ctx, g_array_index (people, gint64, i), error);
-  for (guint i = 0; ok && i < units->len; i++)
-    ok = pd_search_reindex_unit (ctx, g_array_index (units, gint64, i), error);
+  ok = pd_search_reindex_many (ctx, (const gint64 *) (gpointer) people->data, people->len,
+                               (const gint64 *) (gpointer) units->data, units->len, error);
   if (ok)
     ok = pd_audit_bulk_end (pd_context_get_database (ctx), error);
   else

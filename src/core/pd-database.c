@@ -182,7 +182,11 @@ pd_database_row_exists (PdDatabase *self,
   sqlite3_stmt *stmt;
   gboolean found;
 
-  g_return_val_if_fail (g_regex_match_simple ("^[a-z_]+$", table, 0, 0), FALSE);
+  /* A loop, not a regex: this runs several times per row of an import, and
+   * g_regex_match_simple compiles its pattern on every call. */
+  g_return_val_if_fail (table != NULL && *table != '\0', FALSE);
+  for (const char *c = table; *c != '\0'; c++)
+    g_return_val_if_fail (g_ascii_islower (*c) || *c == '_', FALSE);
   if (id <= 0)
     return FALSE;
   /* A table name cannot be bound: it is a constant of the caller, checked

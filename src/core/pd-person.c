@@ -313,10 +313,21 @@ pd_person_create (PdContext *ctx,
                   PdPerson  *person,
                   GError   **error)
 {
+  person->id = 0;
+  if (!pd_person_validate (person, error))
+    return -1;
+  return pd_person_create_validated (ctx, person, error);
+}
+
+gint64
+pd_person_create_validated (PdContext *ctx,
+                            PdPerson  *person,
+                            GError   **error)
+{
   PdDatabase *database = pd_context_get_database (ctx);
 
   person->id = 0;
-  if (!pd_person_validate (person, error) || !check_unique_identity (ctx, person, error))
+  if (!check_unique_identity (ctx, person, error))
     return -1;
   if (!pd_database_begin (database, error))
     return -1;

@@ -46,6 +46,14 @@ gboolean    pd_person_validate   (PdPerson  *person,
 gint64      pd_person_create     (PdContext *ctx,
                                   PdPerson  *person,
                                   GError   **error);
+/* pd_person_create() for a record pd_person_validate() accepted and that
+ * was not changed since (an importer validates every row while reading the
+ * file, to report it): validating again would give the same record, so it
+ * is not repeated; the checks against the owner files (ID number and
+ * credit code not someone else's) are made as by pd_person_create(). */
+gint64      pd_person_create_validated (PdContext *ctx,
+                                        PdPerson  *person,
+                                        GError   **error);
 gboolean    pd_person_update     (PdContext *ctx,
                                   PdPerson  *person,
                                   GError   **error);

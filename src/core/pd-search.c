@@ -58,27 +58,71 @@ tail_key (const char *number)
   return g_strconcat (TAIL_MARK, reversed, NULL);
 }
 
-static gboolean
-insert_key (PdDatabase *database,
-            const char *key,
-            gint64      unit_id,
-            gint64      person_id,
-            GError    **error)
+/* One row of search_key; 0 for the id it does not have. */
+typedef struct
 {
-  sqlite3_stmt *stmt;
+  char   *key;
+  gint64  unit_id;
+  gint64  person_id;
+} Key;
 
-  if (key == NULL || *key == '\0')
-    return TRUE;
-  stmt = pd_database_prepare (database,
+static void
+key_clear (Key *key)
+{
+  g_free (key->key);
+}
+
+static GArray *
+keys_new (void)
+{
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (Key));
+
+  g_array_set_clear_func (keys, (GDestroyNotify) key_clear);
+  return keys;
+}
+
+/* Takes @text; an empty key finds nothing and is not stored. */
+static void
+add_key (GArray *keys,
+         char   *text,
+         gint64  unit_id,
+         gint64  person_id)
+{
+  Key key = { text, unit_id, person_id };
+
+  if (text == NULL || *text == '\0')
+    g_free (text);
+  else
+    g_array_append_val (keys, key);
+}
+
+static gboolean
+insert_keys (PdDatabase *database,
+             GArray     *keys,
+             GError    **error)
+{
+  sqlite3_stmt *stmt = pd_database_prepare (database,
     "INSERT INTO search_key (key, unit_id, person_id) VALUES (?, ?, ?)", error);
+
   if (stmt == NULL)
     return FALSE;
-  pd_bind_text (stmt, 1, key);
-  if (unit_id > 0)
-    sqlite3_bind_int64 (stmt, 2, unit_id);
-  if (person_id > 0)
-    sqlite3_bind_int64 (stmt, 3, person_id);
-  return pd_database_step_done (database, stmt, error);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const Key *key = &g_array_index (keys, Key, i);
+
+      pd_bind_text (stmt, 1, key->key);
+      if (key->unit_id > 0)
+        sqlite3_bind_int64 (stmt, 2, key->unit_id);
+      else
+        sqlite3_bind_null (stmt, 2);
+      if (key->person_id > 0)
+        sqlite3_bind_int64 (stmt, 3, key->person_id);
+      else
+        sqlite3_bind_null (stmt, 3);
+      if (!pd_database_step_done (database, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -95,13 +139,13 @@ delete_keys (PdDatabase *database,
   return pd_database_step_done (database, stmt, error);
 }
 
-gboolean
-pd_search_reindex_person (PdContext  *ctx,
-                          gint64      person_id,
-                          GError    **error)
+/* Deletes the stored keys of @person_id and adds its keys to @keys. */
+static gboolean
+person_keys (PdDatabase *database,
+             gint64      person_id,
+             GArray     *keys,
+             GError    **error)
 {
-  PdDatabase *database = pd_context_get_database (ctx);
-  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
 
   if (!delete_keys (database, "DELETE FROM search_key WHERE person_id = ?", person_id, error))
@@ -116,15 +160,15 @@ pd_search_reindex_person (PdContext  *ctx,
       const char *name = pd_column_text (stmt, 0);
       glong length = g_utf8_strlen (name, -1);
 
-      g_ptr_array_add (keys, normalise_key (name));
+      add_key (keys, normalise_key (name), 0, person_id);
       /* Han names: the given name alone finds the person too (三 → 张三). */
       for (glong i = 1; i < length && i < 4 && g_unichar_get_script (g_utf8_get_char (name)) == G_UNICODE_SCRIPT_HAN; i++)
-        g_ptr_array_add (keys, normalise_key (g_utf8_offset_to_pointer (name, i)));
-      g_ptr_array_add (keys, normalise_key (pd_column_text (stmt, 1)));
-      g_ptr_array_add (keys, normalise_key (pd_column_text (stmt, 2)));
+        add_key (keys, normalise_key (g_utf8_offset_to_pointer (name, i)), 0, person_id);
+      add_key (keys, normalise_key (pd_column_text (stmt, 1)), 0, person_id);
+      add_key (keys, normalise_key (pd_column_text (stmt, 2)), 0, person_id);
       for (int col = 3; col <= 6; col++)
         if (*pd_column_text (stmt, col) != '\0')
-          g_ptr_array_add (keys, tail_key (pd_column_text (stmt, col)));
+          add_key (keys, tail_key (pd_column_text (stmt, col)), 0, person_id);
     }
   sqlite3_reset (stmt);
 
@@ -133,22 +177,18 @@ pd_search_reindex_person (PdContext  *ctx,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (keys, normalise_key (pd_column_text (stmt, 0)));
+    add_key (keys, normalise_key (pd_column_text (stmt, 0)), 0, person_id);
   sqlite3_reset (stmt);
-
-  for (guint i = 0; i < keys->len; i++)
-    if (!insert_key (database, keys->pdata[i], 0, person_id, error))
-      return FALSE;
   return TRUE;
 }
 
-gboolean
-pd_search_reindex_unit (PdContext  *ctx,
-                        gint64      unit_id,
-                        GError    **error)
+/* Deletes the stored key of @unit_id and adds its key to @keys. */
+static gboolean
+unit_keys (PdDatabase *database,
+           gint64      unit_id,
+           GArray     *keys,
+           GError    **error)
 {
-  PdDatabase *database = pd_context_get_database (ctx);
-  g_autofree char *key = NULL;
   sqlite3_stmt *stmt;
 
   if (!delete_keys (database, "DELETE FROM search_key WHERE unit_id = ?", unit_id, error))
@@ -158,9 +198,70 @@ pd_search_reindex_unit (PdContext  *ctx,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, unit_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    key = normalise_key (pd_column_text (stmt, 0));
+    add_key (keys, normalise_key (pd_column_text (stmt, 0)), unit_id, 0);
   sqlite3_reset (stmt);
-  return insert_key (database, key, unit_id, 0, error);
+  return TRUE;
+}
+
+gboolean
+pd_search_reindex_person (PdContext  *ctx,
+                          gint64      person_id,
+                          GError    **error)
+{
+  PdDatabase *database = pd_context_get_database (ctx);
+  g_autoptr (GArray) keys = keys_new ();
+
+  return person_keys (database, person_id, keys, error) && insert_keys (database, keys, error);
+}
+
+gboolean
+pd_search_reindex_unit (PdContext  *ctx,
+                        gint64      unit_id,
+                        GError    **error)
+{
+  PdDatabase *database = pd_context_get_database (ctx);
+  g_autoptr (GArray) keys = keys_new ();
+
+  return unit_keys (database, unit_id, keys, error) && insert_keys (database, keys, error);
+}
+
+/* The order of the search_key_lookup index (key, person_id, unit_id), where
+ * NULL (0 here) comes first. */
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const Key *x = a, *y = b;
+  int order = strcmp (x->key, y->key);
+
+  if (order != 0)
+    return order;
+  if (x->person_id != y->person_id)
+    return x->person_id < y->person_id ? -1 : 1;
+  return x->unit_id < y->unit_id ? -1 : x->unit_id > y->unit_id;
+}
+
+gboolean
+pd_search_reindex_many (PdContext    *ctx,
+                        const gint64 *people,
+                        guint         n_people,
+                        const gint64 *units,
+                        guint         n_units,
+                        GError      **error)
+{
+  PdDatabase *database = pd_context_get_database (ctx);
+  g_autoptr (GArray) keys = keys_new ();
+
+  for (guint i = 0; i < n_people; i++)
+    if (!person_keys (database, people[i], keys, error))
+      return FALSE;
+  for (guint i = 0; i < n_units; i++)
+    if (!unit_keys (database, units[i], keys, error))
+      return FALSE;
+  /* In index order, each insert lands next to the one before: the index
+   * pages are written once each instead of one random page per key. */
+  g_array_sort (keys, compare_keys);
+  return insert_keys (database, keys, error);
 }
 
 gboolean
@@ -194,12 +295,9 @@ pd_search_reindex_all (PdContext  *ctx,
       g_array_append_val (units, id);
     }
   sqlite3_reset (stmt);
-  for (guint i = 0; i < ids->len; i++)
-    if (!pd_search_reindex_person (ctx, g_array_index (ids, gint64, i), error))
-      goto fail;
-  for (guint i = 0; i < units->len; i++)
-    if (!pd_search_reindex_unit (ctx, g_array_index (units, gint64, i), error))
-      goto fail;
+  if (!pd_search_reindex_many (ctx, (const gint64 *) (gpointer) ids->data, ids->len,
+                               (const gint64 *) (gpointer) units->data, units->len, error))
+    goto fail;
   return pd_database_commit (database, error);
 
 fail:

@@ -28,6 +28,15 @@ gboolean   pd_search_reindex_person  (PdContext  *ctx,
 gboolean   pd_search_reindex_unit    (PdContext  *ctx,
                                       gint64      unit_id,
                                       GError    **error);
+/* The keys of many people and units rebuilt at once (the end of an
+ * import): the same keys as one pd_search_reindex_person() or
+ * pd_search_reindex_unit() each, inserted in the order of the index. */
+gboolean   pd_search_reindex_many    (PdContext    *ctx,
+                                      const gint64 *people,
+                                      guint         n_people,
+                                      const gint64 *units,
+                                      guint         n_units,
+                                      GError      **error);
 /* Rebuilds every key (after a bulk load). */
 gboolean   pd_search_reindex_all     (PdContext  *ctx,
                                       GError    **error);

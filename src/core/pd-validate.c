@@ -71,7 +71,15 @@ cached_regex (GRegex    **slot,
 static int
 today_as_int (void)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  static GTimeZone *zone;
+  g_autoptr (GDateTime) now = NULL;
+
+  /* g_date_time_new_now_local() looks at /etc/localtime again on every
+   * call (a readlink and two stats), and an import checks a date against
+   * today twice per person: the zone is looked up once. */
+  if (g_once_init_enter (&zone))
+    g_once_init_leave (&zone, g_time_zone_new_local ());
+  now = g_date_time_new_now (zone);
 
   return g_date_time_get_year (now) * 10000
          + g_date_time_get_month (now) * 100

@@ -261,7 +261,8 @@ import_person (Import              *import,
   if (id == 0)
     {
       g_autoptr (PdPerson) person = pd_person_copy (row);
-      outcome->person_id = pd_person_create (import->ctx, person, error);
+      /* The row was validated by pd_person_validate() when it was read. */
+      outcome->person_id = pd_person_create_validated (import->ctx, person, error);
       outcome->person_outcome = PERSON_CREATED;
       return outcome->person_id > 0;
     }
