@@ -22,6 +22,7 @@
 #include "pd-survey-view.h"
 #include "pd-test-fixture.h"
 #include "pd-test-gui.h"
+#include "pd-today-view.h"
 #include "pd-today.h"
 #include "pd-window.h"
 
@@ -197,11 +198,18 @@ test_open_from_today (void)
   gint64 followup = pd_test_count (ctx, "SELECT max(id) FROM survey_followup WHERE visited_on = ''", NULL);
   gint64 anomaly = pd_test_count (ctx, "SELECT max(id) FROM patrol_anomaly WHERE state = 'open'", NULL);
   GtkWidget *window = GTK_WIDGET (pd_window_new (NULL, ctx));
+  GtkLabel *summary = GTK_LABEL (pd_test_gui_find (window, GTK_TYPE_LABEL, "today-summary"));
   GtkWidget *page;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  /* Today, in front, reads after the window's first frame is drawn. */
   gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_label_get_text (summary), ==, "Reading what is due…");
+  g_assert_cmpuint (rows_in (tab_of_type (window, PD_TYPE_TODAY_VIEW)), ==, 0);
   iterate ();
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (summary), " overdue") ||
+                 g_str_equal (gtk_label_get_text (summary), "Nothing is due today."));
+  g_assert_cmpuint (rows_in (tab_of_type (window, PD_TYPE_TODAY_VIEW)), >, 0);
   /* Only Today, in front, has read its records. */
   g_assert_cmpuint (rows_in (tab_of_type (window, PD_TYPE_RENOVATION_VIEW)), ==, 0);
   g_assert_cmpuint (rows_in (tab_of_type (window, PD_TYPE_HANDOVER_VIEW)), ==, 0);

@@ -33,6 +33,10 @@ struct _PdTodayView
   GListStore         *rows;
   GtkSingleSelection *selection;
   guint               midnight_source;
+  GdkFrameClock      *first_frame_clock; /* waited on for the first read */
+  gulong              first_frame_handler;
+  guint               first_read_source;
+  gboolean            shown_once;
 
   GtkLabel           *date_label;
   GtkLabel           *summary_label;
@@ -204,6 +208,49 @@ row_activated (PdTodayView *self,
                               (gint64) row->item->record_id);
 }
 
+/* ---- the first read --------------------------------------------------------------- */
+
+static gboolean
+first_read (gpointer data)
+{
+  PdTodayView *self = data;
+
+  self->first_read_source = 0;
+  pd_today_view_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_drawn (PdTodayView *self)
+{
+  g_clear_signal_handler (&self->first_frame_handler, self->first_frame_clock);
+  g_clear_object (&self->first_frame_clock);
+  /* At idle: after the frame is finished and on screen. */
+  self->first_read_source = g_idle_add (first_read, self);
+}
+
+/* At start Today is the tab in front, and its list — a second's work with
+ * 100,000 units — would hold the window back: the first read comes once the
+ * window's first frame is drawn (issue #8).  Later ones, at once. */
+static void
+read_after_first_frame (PdTodayView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->first_frame_clock != NULL || self->first_read_source != 0)
+    return;
+  if (self->shown_once || clock == NULL)
+    {
+      pd_today_view_refresh (self);
+      return;
+    }
+  self->shown_once = TRUE;
+  gtk_label_set_text (self->summary_label, _("Reading what is due…"));
+  self->first_frame_clock = g_object_ref (clock);
+  self->first_frame_handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (first_frame_drawn), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
 /* ---- midnight ------------------------------------------------------------------ */
 
 static gboolean midnight (gpointer data);
@@ -253,6 +300,10 @@ pd_today_view_dispose (GObject *object)
 
   pd_context_unwatch (self);
   g_clear_handle_id (&self->midnight_source, g_source_remove);
+  g_clear_handle_id (&self->first_read_source, g_source_remove);
+  if (self->first_frame_clock != NULL)
+    g_clear_signal_handler (&self->first_frame_handler, self->first_frame_clock);
+  g_clear_object (&self->first_frame_clock);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_TODAY_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
@@ -307,7 +358,7 @@ pd_today_view_new (PdContext *ctx)
   pd_context_watch_lazily (ctx, GTK_WIDGET (self),
                            (const char *const[]) { "renovation", "deposit", "patrol", "handover", "survey",
                                                    "unit", "person", "setting", "calendar", NULL },
-                           (PdContextWatchFunc) pd_today_view_refresh);
+                           (PdContextWatchFunc) read_after_first_frame);
   schedule_midnight (self);
   return GTK_WIDGET (self);
 }
