@@ -58,6 +58,28 @@ pd_test_gui_find_id (GtkWidget  *root,
   return NULL;
 }
 
+/* Runs the main loop until the label with buildable id @id under @root
+ * reads @text (views that follow a selection after a pause), at most 5 s;
+ * the label is returned for the caller's assertion. */
+static inline GtkLabel *
+pd_test_gui_wait_for_label (GtkWidget  *root,
+                            const char *id,
+                            const char *text)
+{
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GtkWidget *label = NULL;
+
+  while (g_get_monotonic_time () < until)
+    {
+      label = pd_test_gui_find_id (root, id);
+      if (GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0)
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  return GTK_IS_LABEL (label) ? GTK_LABEL (label) : NULL;
+}
+
 /* A toplevel other than @main_window, by type. */
 static inline GtkWidget *
 pd_test_gui_find_toplevel (GtkWidget *main_window,

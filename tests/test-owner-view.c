@@ -226,6 +226,8 @@ select_unit (Fixture    *fixture,
   g_assert_cmpuint (position, !=, G_MAXUINT);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (list)), position);
   iterate ();
+  /* The file follows once the selection has rested on the row a moment. */
+  pd_test_gui_wait_for_label (fixture->view, "title_label", unit_code);
   return pd_test_gui_find_id (fixture->view, "file_box");
 }
 

@@ -66,21 +66,27 @@ finish (GdkFrameClock *clock,
   g_application_quit (app);
 }
 
-/* One character more into the search box; its "changed" handler re-reads
- * the list at once, and the next painted frame shows the result. */
+/* One character more into the search box, inserted at the end as a key
+ * press does (gtk_editable_set_text would empty the box first: a second
+ * "changed", for the whole list, that no typing makes); its "changed"
+ * handler re-reads the list at once, and the next painted frame shows the
+ * result. */
 static gboolean
 type_next (GdkFrameClock *clock,
            Probe         *probe)
 {
   GtkWidget *entry = find_visible (GTK_WIDGET (probe->window), GTK_TYPE_SEARCH_ENTRY);
-  g_autofree char *prefix = NULL;
+  g_autofree char *key = NULL;
+  int position;
 
   if (entry == NULL || probe->typed >= g_utf8_strlen (probe->text, -1))
     return FALSE;
+  key = g_utf8_substring (probe->text, probe->typed, probe->typed + 1);
   probe->typed++;
-  prefix = g_utf8_substring (probe->text, 0, probe->typed);
   probe->step_us = g_get_monotonic_time ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), prefix);
+  position = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+  gtk_editable_insert_text (GTK_EDITABLE (entry), key, -1, &position);
+  gtk_editable_set_position (GTK_EDITABLE (entry), position);
   gtk_widget_queue_draw (GTK_WIDGET (probe->window));
   return TRUE;
 }

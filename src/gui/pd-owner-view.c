@@ -29,6 +29,7 @@ struct _PdOwnerView
   GtkSorter          *sorter;         /* the column view's, watched for header clicks */
   gulong              sort_handler;
   guint               refresh_source;
+  guint               settle_source;  /* the file follows the selection when it fires */
   PdOwnerListModel   *model;
   GtkSingleSelection *selection;
   PdOwnerSort         sort;
@@ -48,6 +49,12 @@ struct _PdOwnerView
 };
 
 G_DEFINE_FINAL_TYPE (PdOwnerView, pd_owner_view, GTK_TYPE_WIDGET)
+
+/* How long the selection must stay on a row before the file beside the
+ * list shows it: a keystroke in the search box moves the selection, and
+ * reading a file (its history above all) costs more than the keystroke.
+ * Enter, a double click and the actions that work on the file do not wait. */
+#define SETTLE_MS 200
 
 /* ---- cells ------------------------------------------------------------- */
 
@@ -196,15 +203,52 @@ scroll_to_selected (PdOwnerView *self)
 /* Re-reads the list for the search text and sort order, keeping the
  * selected unit selected when it is still listed. */
 static void
+settle_now (PdOwnerView *self)
+{
+  gint64 wanted = selected_unit_id (self);
+
+  g_clear_handle_id (&self->settle_source, g_source_remove);
+  if (!pd_owner_detail_is_dirty (self->detail) && wanted != pd_owner_detail_get_unit_id (self->detail))
+    pd_owner_detail_load (self->detail, wanted);
+}
+
+static gboolean
+settle_timeout (gpointer data)
+{
+  PdOwnerView *self = data;
+
+  self->settle_source = 0;
+  settle_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The file will show the selected unit once the selection rests there. */
+static void
+settle_later (PdOwnerView *self)
+{
+  g_clear_handle_id (&self->settle_source, g_source_remove);
+  if (selected_unit_id (self) != pd_owner_detail_get_unit_id (self->detail))
+    self->settle_source = g_timeout_add (SETTLE_MS, settle_timeout, self);
+}
+
+/* The unit the user is on: the selected one while the file is still to
+ * follow it, otherwise the one whose file is shown. */
+static gint64
+current_unit_id (PdOwnerView *self)
+{
+  gint64 unit_id = self->settle_source ? 0 : pd_owner_detail_get_unit_id (self->detail);
+
+  return unit_id != 0 ? unit_id : selected_unit_id (self);
+}
+
+static void
 refresh (PdOwnerView *self,
          gboolean     data_changed)
 {
   g_autoptr (GError) error = NULL;
-  gint64 keep = pd_owner_detail_get_unit_id (self->detail);
+  gint64 keep = current_unit_id (self);
   guint position;
 
-  if (keep == 0)
-    keep = selected_unit_id (self);
   self->refreshing = TRUE;
   /* Unselect first: a single selection whose item is replaced looks for it
    * among all the new items, which would make every row of the list. */
@@ -219,8 +263,8 @@ refresh (PdOwnerView *self,
     gtk_single_selection_set_selected (self->selection, 0);
   self->refreshing = FALSE;
   /* The file beside the list follows the selection, unless it holds edits. */
-  if (!pd_owner_detail_is_dirty (self->detail) && selected_unit_id (self) != pd_owner_detail_get_unit_id (self->detail))
-    pd_owner_detail_load (self->detail, selected_unit_id (self));
+  if (!pd_owner_detail_is_dirty (self->detail))
+    settle_later (self);
   scroll_to_selected (self);
   update_count (self);
 }
@@ -269,6 +313,7 @@ select_unit (PdOwnerView *self,
   self->refreshing = TRUE;
   gtk_single_selection_set_selected (self->selection, position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
   self->refreshing = FALSE;
+  g_clear_handle_id (&self->settle_source, g_source_remove);
   scroll_to_selected (self);
 }
 
@@ -341,12 +386,14 @@ selection_changed (PdOwnerView *self)
 {
   gint64 wanted = selected_unit_id (self);
 
-  if (self->refreshing || wanted == pd_owner_detail_get_unit_id (self->detail))
+  if (self->refreshing)
     return;
-  if (pd_owner_detail_is_dirty (self->detail))
+  if (wanted == pd_owner_detail_get_unit_id (self->detail))
+    g_clear_handle_id (&self->settle_source, g_source_remove);
+  else if (pd_owner_detail_is_dirty (self->detail))
     ask_unsaved (self, wanted, FALSE);
   else
-    pd_owner_detail_load (self->detail, wanted);
+    settle_later (self);
 }
 
 static gboolean
@@ -364,6 +411,7 @@ static void
 row_activated (PdOwnerView *self,
                guint        position)
 {
+  settle_now (self);
   if (pd_owner_list_model_get_unit_id (self->model, position) == pd_owner_detail_get_unit_id (self->detail))
     pd_owner_detail_focus (self->detail);
 }
@@ -470,7 +518,10 @@ export_action (GtkWidget  *widget,
 static gint64
 shown_unit_id (PdOwnerView *self)
 {
-  gint64 unit_id = pd_owner_detail_get_unit_id (self->detail);
+  gint64 unit_id;
+
+  settle_now (self);
+  unit_id = pd_owner_detail_get_unit_id (self->detail);
 
   return unit_id != 0 ? unit_id : selected_unit_id (self);
 }
@@ -514,6 +565,7 @@ pd_owner_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->settle_source, g_source_remove);
   g_clear_signal_handler (&self->changed_handler, self->ctx);
   /* Removing the columns while disposing changes the sort order too. */
   g_clear_signal_handler (&self->sort_handler, self->sorter);
@@ -636,6 +688,7 @@ pd_owner_view_new (PdContext *ctx)
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (search_stopped), self);
   self->changed_handler = g_signal_connect_swapped (ctx, "changed", G_CALLBACK (context_changed), self);
   refresh (self, TRUE);
+  settle_now (self);
   return GTK_WIDGET (self);
 }
 
@@ -656,4 +709,6 @@ pd_owner_view_show_unit (PdOwnerView *self,
     return;
   gtk_single_selection_set_selected (self->selection, position);
   scroll_to_selected (self);
+  /* Shown from another tab: the file at once. */
+  settle_now (self);
 }

@@ -12,6 +12,8 @@ struct _PdRecordItem
 
 G_DEFINE_FINAL_TYPE (PdRecordItem, pd_record_item, G_TYPE_OBJECT)
 
+static guint changed_signal;
+
 static void
 pd_record_item_finalize (GObject *object)
 {
@@ -26,6 +28,8 @@ static void
 pd_record_item_class_init (PdRecordItemClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = pd_record_item_finalize;
+  changed_signal = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                 NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -49,6 +53,20 @@ pd_record_item_get (PdRecordItem *self)
 {
   g_return_val_if_fail (PD_IS_RECORD_ITEM (self), NULL);
   return self->record;
+}
+
+void
+pd_record_item_set (PdRecordItem *self,
+                    gpointer      record)
+{
+  gpointer old;
+
+  g_return_if_fail (PD_IS_RECORD_ITEM (self));
+  old = g_steal_pointer (&self->record);
+  self->record = record;
+  if (self->free_func != NULL && old != NULL)
+    self->free_func (old);
+  g_signal_emit (self, changed_signal, 0);
 }
 
 void

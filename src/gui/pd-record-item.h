@@ -14,6 +14,11 @@ G_DECLARE_FINAL_TYPE (PdRecordItem, pd_record_item, PD, RECORD_ITEM, GObject)
 PdRecordItem *pd_record_item_new       (gpointer       record,
                                         GDestroyNotify free_func);
 gpointer      pd_record_item_get       (PdRecordItem  *self);
+/* Replaces the record (the old one is freed with the item's free_func)
+ * and emits "changed": a list can show other data in the same item, and
+ * the row widget bound to it, instead of replacing both. */
+void          pd_record_item_set       (PdRecordItem  *self,
+                                        gpointer       record);
 
 /* Replaces the contents of @store (of PdRecordItem) with the elements of
  * @records, taking them over (each freed later with @free_func): @records
