@@ -261,6 +261,41 @@ check_unique_identity (PdContext      *ctx,
   return TRUE;
 }
 
+/* The INSERT or UPDATE of every column in person_fields, then pinyin and
+ * initials (and the id for an UPDATE).  Built once: the text depends only
+ * on the static field table, and an import writes a person per row. */
+static const char *
+write_sql (gboolean insert)
+{
+  static char *sql[2];
+  guint n = G_N_ELEMENTS (person_fields);
+
+  if (g_once_init_enter (&sql[insert]))
+    {
+      GString *text = g_string_new (NULL);
+
+      if (insert)
+        {
+          g_string_append (text, "INSERT INTO person (");
+          for (guint i = 0; i < n; i++)
+            g_string_append_printf (text, "%s, ", person_fields[i].column);
+          g_string_append (text, "pinyin, initials) VALUES (");
+          for (guint i = 0; i < n + 2; i++)
+            g_string_append (text, i ? ", ?" : "?");
+          g_string_append (text, ")");
+        }
+      else
+        {
+          g_string_append (text, "UPDATE person SET ");
+          for (guint i = 0; i < n; i++)
+            g_string_append_printf (text, "%s = ?, ", person_fields[i].column);
+          g_string_append (text, "pinyin = ?, initials = ? WHERE id = ?");
+        }
+      g_once_init_leave (&sql[insert], g_string_free (text, FALSE));
+    }
+  return sql[insert];
+}
+
 static gboolean
 write_person (PdContext *ctx,
               PdPerson  *person,
@@ -268,30 +303,11 @@ write_person (PdContext *ctx,
               GError   **error)
 {
   PdDatabase *database = pd_context_get_database (ctx);
-  g_autoptr (GString) sql = g_string_new (NULL);
   g_autofree char *pinyin = NULL, *initials = NULL;
   sqlite3_stmt *stmt;
   guint n = G_N_ELEMENTS (person_fields);
 
-  /* The statement text depends only on the static field table. */
-  if (insert)
-    {
-      g_string_append (sql, "INSERT INTO person (");
-      for (guint i = 0; i < n; i++)
-        g_string_append_printf (sql, "%s, ", person_fields[i].column);
-      g_string_append (sql, "pinyin, initials) VALUES (");
-      for (guint i = 0; i < n + 2; i++)
-        g_string_append (sql, i ? ", ?" : "?");
-      g_string_append (sql, ")");
-    }
-  else
-    {
-      g_string_append (sql, "UPDATE person SET ");
-      for (guint i = 0; i < n; i++)
-        g_string_append_printf (sql, "%s = ?, ", person_fields[i].column);
-      g_string_append (sql, "pinyin = ?, initials = ? WHERE id = ?");
-    }
-  stmt = pd_database_prepare (database, sql->str, error);
+  stmt = pd_database_prepare (database, write_sql (insert), error);
   if (stmt == NULL)
     return FALSE;
   pd_pinyin_of_name (person->name, &pinyin, &initials);

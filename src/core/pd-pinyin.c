@@ -110,6 +110,28 @@ get_transliterator (void)
   return translit;
 }
 
+static gpointer
+open_transliterator (gpointer data)
+{
+  g_mutex_lock (&translit_lock);
+  get_transliterator ();
+  g_mutex_unlock (&translit_lock);
+  return NULL;
+}
+
+GThread *
+pd_pinyin_open_in_thread (void)
+{
+  static gboolean started;
+  gboolean start;
+
+  g_mutex_lock (&translit_lock);
+  start = !started && translit == NULL && !translit_failed;
+  started = TRUE;
+  g_mutex_unlock (&translit_lock);
+  return start ? g_thread_new ("pd-pinyin-open", open_transliterator, NULL) : NULL;
+}
+
 /* Transliterates @utf8 to Latin ASCII; returns a new string (the input
  * unchanged if ICU is unavailable). */
 static char *

@@ -18,4 +18,12 @@ void pd_pinyin_of_name (const char *name,
                         char      **full,
                         char      **initials);
 
+/* Opens ICU's Han-Latin transliterator (about a quarter of a second, once
+ * per process) in a thread of its own and returns at once, so a caller
+ * that will soon need many names' pinyin (an import, while it reads its
+ * ledger) does not wait for it then.  Returns the thread, to be joined with
+ * g_thread_join() before the process ends, or NULL when the transliterator
+ * is open already. */
+GThread *pd_pinyin_open_in_thread (void);
+
 G_END_DECLS

@@ -26,6 +26,7 @@
 #include "pd-estate.h"
 #include "pd-owner-record.h"
 #include "pd-person.h"
+#include "pd-pinyin.h"
 #include "pd-unit-role.h"
 
 typedef enum
@@ -583,6 +584,7 @@ pd_owner_import_run (PdContext             *ctx,
   g_autoptr (GHashTable) unit_owner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (GHashTable) owned_in_file = g_hash_table_new (g_str_hash, g_str_equal);
   Import import = { ctx, 0, FALSE, people, unit_owner, owned_in_file, report };
+  GThread *opener;
   gint64 units;
 
   g_return_val_if_fail (PD_IS_CONTEXT (ctx), NULL);
@@ -592,7 +594,12 @@ pd_owner_import_run (PdContext             *ctx,
     return NULL;
   report->new_unit_codes = g_ptr_array_new_with_free_func (g_free);
   report->rejected = g_ptr_array_new_with_free_func ((GDestroyNotify) rejection_free);
+  /* Every new person's pinyin needs ICU's transliterator: it opens on the
+   * other core while the rows are read and checked. */
+  opener = pd_pinyin_open_in_thread ();
   records = pd_owner_records_read (table, mapping);
+  if (opener != NULL)
+    g_thread_join (opener);
   for (guint i = 0; i < records->len; i++)
     {
       PdOwnerRecord *record = records->pdata[i];
