@@ -199,6 +199,57 @@ test_settings (void)
   }
 }
 
+/* Table and column names reach the triggers' SQL quoted: a name with
+ * quotes in it still gets its insert, update and delete logged, the bulk
+ * path drops and restores its insert trigger by the same name, and the
+ * trigger names stay audit_<table>_<action>. */
+static void
+test_audit_quoted_names (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new ("2026-03-02 09:30:00");
+  PdDatabase *database = pd_context_get_database (ctx);
+  g_autoptr (GError) error = NULL;
+  const char *odd_insert = "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' AND name = 'audit_od\"d''s_insert'";
+
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' AND name IN "
+                                       "('audit_unit_insert', 'audit_unit_update', 'audit_unit_delete')", NULL), ==, 3);
+  g_assert_true (pd_database_exec (database,
+    "CREATE TABLE \"od\"\"d's\" (id INTEGER PRIMARY KEY, \"it's \"\"x\"\"\" TEXT);"
+    "INSERT INTO audited_table (name) VALUES ('od\"d''s')", &error));
+  g_assert_no_error (error);
+  g_assert_true (pd_audit_install_triggers (database, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_test_count (ctx, odd_insert, NULL), ==, 1);
+
+  g_assert_true (pd_database_exec (database,
+    "INSERT INTO \"od\"\"d's\" (id, \"it's \"\"x\"\"\") VALUES (1, 'a');"
+    "UPDATE \"od\"\"d's\" SET \"it's \"\"x\"\"\" = 'b' WHERE id = 1;"
+    "DELETE FROM \"od\"\"d's\" WHERE id = 1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE table_name = ? AND record_id = 1 AND "
+                                       "action = 'insert' AND new_value = '{\"id\":1,\"it''s \\\"x\\\"\":\"a\"}'",
+                                  "od\"d's"), ==, 1);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE table_name = ? AND action = 'update' AND "
+                                       "field = 'it''s \"x\"' AND old_value = 'a' AND new_value = 'b'",
+                                  "od\"d's"), ==, 1);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE table_name = ? AND action = 'delete'",
+                                  "od\"d's"), ==, 1);
+
+  /* Bulk: the insert trigger is dropped by its name, the rows logged at
+   * the end, the trigger put back. */
+  g_assert_true (pd_database_begin (database, &error));
+  g_assert_true (pd_audit_bulk_begin (database, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_test_count (ctx, odd_insert, NULL), ==, 0);
+  g_assert_true (pd_database_exec (database, "INSERT INTO \"od\"\"d's\" (id) VALUES (2)", &error));
+  g_assert_true (pd_audit_bulk_end (database, &error));
+  g_assert_no_error (error);
+  g_assert_true (pd_database_commit (database, &error));
+  g_assert_cmpint (pd_test_count (ctx, odd_insert, NULL), ==, 1);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE table_name = ? AND record_id = 2 AND "
+                                       "action = 'insert'", "od\"d's"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -209,6 +260,7 @@ main (int    argc,
   g_test_add_func ("/database/newer-refused", test_newer_database_refused);
   g_test_add_func ("/database/not-a-database", test_not_a_database_refused);
   g_test_add_func ("/database/audit", test_audit_rows);
+  g_test_add_func ("/database/audit-quoted-names", test_audit_quoted_names);
   g_test_add_func ("/database/settings", test_settings);
   return g_test_run ();
 }

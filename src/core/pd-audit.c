@@ -12,16 +12,37 @@ is_derived_column (const char *name)
          g_str_equal (name, "password_hash");
 }
 
+/* sqlite3_mprintf's quoting as a g_free-able string.  Table and column
+ * names are identifiers, never bound: each goes into the SQL as "%w" (an
+ * identifier) or '%q' (the text logged for it), so a quote in a name cannot
+ * break the statement.  SQLite's printf has no %1$s: repeat the argument. */
+static char *
+audit_sql_printf (const char *format,
+                  ...)
+{
+  va_list args;
+  char *sql;
+  char *copy;
+
+  va_start (args, format);
+  sql = sqlite3_vmprintf (format, args);
+  va_end (args);
+  if (sql == NULL)
+    g_error ("out of memory formatting %s", format);
+  copy = g_strdup (sql);
+  sqlite3_free (sql);
+  return copy;
+}
+
 static GPtrArray *
 list_columns (PdDatabase *database,
               const char *table,
               GError    **error)
 {
   GPtrArray *columns = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *sql = g_strdup_printf ("PRAGMA main.table_info(\"%s\")", table);
+  g_autofree char *sql = audit_sql_printf ("PRAGMA main.table_info(\"%w\")", table);
   sqlite3_stmt *stmt;
 
-  /* The table name comes from audited_table, written only by migrations. */
   if (sqlite3_prepare_v2 (pd_database_get_handle (database), sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       pd_database_set_error (database, "table_info", error);
@@ -45,8 +66,11 @@ json_of_row (GPtrArray  *columns,
   GString *json = g_string_new ("json_object(");
 
   for (guint i = 0; i < columns->len; i++)
-    g_string_append_printf (json, "%s'%s', %s.\"%s\"", i ? ", " : "",
-                            (char *) columns->pdata[i], row_alias, (char *) columns->pdata[i]);
+    {
+      g_autofree char *pair = audit_sql_printf ("%s'%q', %s.\"%w\"", i ? ", " : "", (char *) columns->pdata[i],
+                                                row_alias, (char *) columns->pdata[i]);
+      g_string_append (json, pair);
+    }
   g_string_append (json, ")");
   return g_string_free (json, FALSE);
 }
@@ -58,11 +82,12 @@ insert_trigger_sql (const char *table,
 {
   g_autofree char *new_json = json_of_row (columns, "new");
 
-  return g_strdup_printf (
-    "CREATE TEMP TRIGGER audit_%1$s_insert AFTER INSERT ON main.\"%1$s\" BEGIN "
+  /* The trigger's name is the one pd_audit_bulk_begin drops. */
+  return audit_sql_printf (
+    "CREATE TEMP TRIGGER \"audit_%w_insert\" AFTER INSERT ON main.\"%w\" BEGIN "
     "INSERT INTO audit_log (at, user_name, table_name, record_id, action, new_value) "
-    "VALUES (pd_now(), pd_user(), '%1$s', new.rowid, 'insert', %2$s); END;",
-    table, new_json);
+    "VALUES (pd_now(), pd_user(), '%q', new.rowid, 'insert', %s); END;",
+    table, table, table, new_json);
 }
 
 static gboolean
@@ -74,28 +99,34 @@ install_for_table (PdDatabase *database,
   g_autoptr (GString) sql = g_string_new (NULL);
   g_autofree char *insert_sql = NULL;
   g_autofree char *old_json = NULL;
+  g_autofree char *header = NULL;
 
   if (columns == NULL)
     return FALSE;
   insert_sql = insert_trigger_sql (table, columns);
   old_json = json_of_row (columns, "old");
 
-  g_string_append_printf (sql,
-    "DROP TRIGGER IF EXISTS temp.audit_%1$s_insert;"
-    "DROP TRIGGER IF EXISTS temp.audit_%1$s_update;"
-    "DROP TRIGGER IF EXISTS temp.audit_%1$s_delete;"
-    "%2$s"
-    "CREATE TEMP TRIGGER audit_%1$s_delete AFTER DELETE ON main.\"%1$s\" BEGIN "
+  header = audit_sql_printf (
+    "DROP TRIGGER IF EXISTS temp.\"audit_%w_insert\";"
+    "DROP TRIGGER IF EXISTS temp.\"audit_%w_update\";"
+    "DROP TRIGGER IF EXISTS temp.\"audit_%w_delete\";"
+    "%s"
+    "CREATE TEMP TRIGGER \"audit_%w_delete\" AFTER DELETE ON main.\"%w\" BEGIN "
     "INSERT INTO audit_log (at, user_name, table_name, record_id, action, old_value) "
-    "VALUES (pd_now(), pd_user(), '%1$s', old.rowid, 'delete', %3$s); END;"
-    "CREATE TEMP TRIGGER audit_%1$s_update AFTER UPDATE ON main.\"%1$s\" BEGIN ",
-    table, insert_sql, old_json);
+    "VALUES (pd_now(), pd_user(), '%q', old.rowid, 'delete', %s); END;"
+    "CREATE TEMP TRIGGER \"audit_%w_update\" AFTER UPDATE ON main.\"%w\" BEGIN ",
+    table, table, table, insert_sql, table, table, table, old_json, table, table);
+  g_string_append (sql, header);
   for (guint i = 0; i < columns->len; i++)
-    g_string_append_printf (sql,
-      "INSERT INTO audit_log (at, user_name, table_name, record_id, action, field, old_value, new_value) "
-      "SELECT pd_now(), pd_user(), '%1$s', new.rowid, 'update', '%2$s', old.\"%2$s\", new.\"%2$s\" "
-      "WHERE old.\"%2$s\" IS NOT new.\"%2$s\";",
-      table, (char *) columns->pdata[i]);
+    {
+      const char *column = columns->pdata[i];
+      g_autofree char *field = audit_sql_printf (
+        "INSERT INTO audit_log (at, user_name, table_name, record_id, action, field, old_value, new_value) "
+        "SELECT pd_now(), pd_user(), '%q', new.rowid, 'update', '%q', old.\"%w\", new.\"%w\" "
+        "WHERE old.\"%w\" IS NOT new.\"%w\";",
+        table, column, column, column, column, column);
+      g_string_append (sql, field);
+    }
   g_string_append (sql, "END;");
   return pd_database_exec (database, sql->str, error);
 }
