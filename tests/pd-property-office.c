@@ -303,7 +303,7 @@ run_response_save (PdProperty  *p,
       break;
     case 1:
       set (&response->unit_code, g_rand_boolean (p->rand) ? pd_property_bad_choice (p) : "98-9-9999");
-      *field = "unit_code";
+      *field = "unit";
       break;
     case 2:
       set (&response->answered_on, g_rand_boolean (p->rand) ? pd_property_bad_date (p) : "1999-01-01");

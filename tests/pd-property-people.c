@@ -257,7 +257,7 @@ run_unit_role_add (PdProperty  *p,
       role->unit_id = pd_property_bad_id (p);
       role->authorised_by = 0;
       set (&role->role, "member");
-      *field = "unit_code";
+      *field = "unit";
       break;
     case 6:
       role->person_id = pd_property_bad_id (p);

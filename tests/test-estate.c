@@ -96,6 +96,42 @@ test_unit_create_rules (void)
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM unit", NULL), ==, 2);
 }
 
+/* One key for one thing (pd-error.h): a unit referred to is "unit" however
+ * it is missing; only the code of a unit being created is "unit_code". */
+static void
+test_unit_field_keys (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PdUnit) gone = pd_unit_new ();
+  g_autoptr (PdUnitRole) role = pd_unit_role_new ("owner");
+  gint64 estate = pd_estate_current_id (ctx, NULL);
+  gint64 id = make_unit (ctx, "1-1-101", "unsold");
+
+  g_assert_null (pd_unit_get (ctx, id + 100, &error));
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_NOT_FOUND);
+  g_assert_cmpstr (pd_error_get_field (error), ==, "unit");
+  g_clear_error (&error);
+  g_assert_null (pd_unit_find (ctx, estate, "9-9-909", &error));
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_NOT_FOUND);
+  g_assert_cmpstr (pd_error_get_field (error), ==, "unit");
+  g_clear_error (&error);
+  g_assert_null (pd_unit_find (ctx, estate, "1201", &error));
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpstr (pd_error_get_field (error), ==, "unit");
+  g_clear_error (&error);
+  gone->id = id + 100;
+  g_assert_false (pd_unit_update (ctx, gone, &error));
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_NOT_FOUND);
+  g_assert_cmpstr (pd_error_get_field (error), ==, "unit");
+  g_clear_error (&error);
+  role->unit_id = id + 100;
+  role->person_id = 1;
+  g_assert_cmpint (pd_unit_role_add (ctx, role, &error), ==, -1);
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_NOT_FOUND);
+  g_assert_cmpstr (pd_error_get_field (error), ==, "unit");
+}
+
 static void
 test_state_machine (void)
 {
@@ -291,6 +327,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/estate/unit-codes", test_unit_codes);
   g_test_add_func ("/estate/unit-create-rules", test_unit_create_rules);
+  g_test_add_func ("/estate/unit-field-keys", test_unit_field_keys);
   g_test_add_func ("/estate/state-machine", test_state_machine);
   g_test_add_func ("/estate/person-rules", test_person_rules);
   g_test_add_func ("/estate/roles-and-transfer", test_roles_and_transfer);

@@ -90,12 +90,12 @@ test_key_three_forms (void)
   g_assert_nonnull (strstr (pd_form_field_get_error (PD_FORM_FIELD (field_of (window, "scores"))), "“7”"));
   gtk_editable_set_text (GTK_EDITABLE (scores), "");
   key_form (window, "1-1-101", "5", "再来一份");
-  g_assert_nonnull (strstr (pd_form_field_get_error (PD_FORM_FIELD (field_of (window, "unit_code"))), "already entered"));
+  g_assert_nonnull (strstr (pd_form_field_get_error (PD_FORM_FIELD (field_of (window, "unit"))), "already entered"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (unit_entry)), ==, "1-1-101");
   gtk_editable_set_text (GTK_EDITABLE (unit_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (scores), "");
   key_form (window, "9-9-909", "5", "");
-  g_assert_nonnull (strstr (pd_form_field_get_error (PD_FORM_FIELD (field_of (window, "unit_code"))), "9-9-909"));
+  g_assert_nonnull (strstr (pd_form_field_get_error (PD_FORM_FIELD (field_of (window, "unit"))), "9-9-909"));
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM survey_response", NULL), ==, 3);
   pd_test_gui_shot (window, "survey-2-refused");
 

@@ -220,7 +220,7 @@ test_keyed_entry (void)
   /* Duplicate form. */
   g_assert_cmpint (pd_test_survey_form (ctx, campaign, "1-1-101", "5", "2026-03-06", NULL, &error), ==, -1);
   g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_DUPLICATE);
-  g_assert_cmpstr (pd_error_get_field (error), ==, "unit_code");
+  g_assert_cmpstr (pd_error_get_field (error), ==, "unit");
   g_assert_nonnull (strstr (error->message, "1-1-101"));
   g_clear_error (&error);
   /* Unknown unit. */
@@ -229,7 +229,7 @@ test_keyed_entry (void)
   g_assert_nonnull (strstr (error->message, "9-9-999"));
   g_clear_error (&error);
   g_assert_cmpint (pd_test_survey_form (ctx, campaign, "abc", "5", "2026-03-06", NULL, &error), ==, -1);
-  g_assert_cmpstr (pd_error_get_field (error), ==, "unit_code");
+  g_assert_cmpstr (pd_error_get_field (error), ==, "unit");
   g_clear_error (&error);
   /* A unit the campaign does not ask. */
   g_assert_cmpint (pd_test_survey_form (ctx, only_two, "1-1-101", "5", "2026-03-06", NULL, &error), ==, -1);

@@ -26,7 +26,11 @@ GQuark pd_validation_error_quark (void);
 
 /* Sets @error in PD_VALIDATION_ERROR with @field (a stable key such as
  * "id_number") attached.  The printf-style message must already name the
- * field in words the user understands. */
+ * field in words the user understands.  One key for one thing across the
+ * core: a unit a record refers to, chosen or typed by its code (missing,
+ * malformed code, wrong state) is "unit"; the code of a unit being created
+ * (pd_unit_code_parse, pd_unit_create: malformed, a duplicate) is
+ * "unit_code". */
 void        pd_set_field_error (GError              **error,
                                 PdValidationErrorCode code,
                                 const char           *field,

@@ -368,7 +368,7 @@ fetch_one_unit (PdDatabase   *database,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     unit = read_unit (stmt);
   else
-    pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "unit_code",
+    pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "unit",
                         _("Unit: %s does not exist."), what);
   sqlite3_reset (stmt);
   return unit;
@@ -397,10 +397,15 @@ pd_unit_find (PdContext  *ctx,
 {
   PdDatabase *database = pd_context_get_database (ctx);
   g_autofree char *canonical = NULL;
+  g_autoptr (GError) local = NULL;
   sqlite3_stmt *stmt;
 
-  if (!pd_unit_code_parse (code, &canonical, NULL, NULL, NULL, error))
-    return NULL;
+  /* The code names a unit to find, not one to create: "unit" (pd-error.h). */
+  if (!pd_unit_code_parse (code, &canonical, NULL, NULL, NULL, &local))
+    {
+      pd_set_field_error (error, PD_VALIDATION_ERROR_INVALID, "unit", "%s", local->message);
+      return NULL;
+    }
   stmt = pd_database_prepare (database, UNIT_SELECT "WHERE u.estate_id = ? AND u.code = ?", error);
   if (stmt == NULL)
     return NULL;

@@ -61,7 +61,9 @@ resolve_unit (PdContext *ctx,
   found = pd_unit_find (ctx, estate_id, unit->code, &local_error);
   if (found != NULL)
     return unit->id = found->id;
-  if (!g_error_matches (local_error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_NOT_FOUND))
+  /* No such unit, or a malformed code: pd_unit_create says which, as the
+   * new unit's "unit_code". */
+  if (local_error->domain != PD_VALIDATION_ERROR)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return -1;

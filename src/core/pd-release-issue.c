@@ -122,24 +122,16 @@ check_unit (PdContext     *ctx,
             GError       **error)
 {
   g_autoptr (PdUnit) unit = NULL;
-  g_autoptr (GError) local = NULL;
 
+  /* Either names its error "unit", next to the dialog's unit field. */
   if (slip->unit_id > 0)
-    unit = pd_unit_get (ctx, slip->unit_id, &local);
+    unit = pd_unit_get (ctx, slip->unit_id, error);
   else if (slip->unit_code != NULL && *slip->unit_code != '\0')
-    unit = pd_unit_find (ctx, estate_id, slip->unit_code, &local);
+    unit = pd_unit_find (ctx, estate_id, slip->unit_code, error);
   else
     return require_text (NULL, "unit", C_("release slip", "Unit"), error);
-
   if (unit == NULL)
-    {
-      /* Re-keyed so the dialog puts the message next to its unit field. */
-      if (local->domain == PD_VALIDATION_ERROR)
-        pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "unit", "%s", local->message);
-      else
-        g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
+    return FALSE;
   if (unit->estate_id != estate_id)
     {
       pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "unit",

@@ -234,7 +234,7 @@ pd_survey_response_save (PdContext        *ctx,
     return -1;
   if (response->unit_code == NULL || *g_strstrip (response->unit_code) == '\0')
     {
-      pd_set_field_error (error, PD_VALIDATION_ERROR_REQUIRED, "unit_code",
+      pd_set_field_error (error, PD_VALIDATION_ERROR_REQUIRED, "unit",
                           _("Unit: enter the unit code printed on the form."));
       return -1;
     }
@@ -243,7 +243,7 @@ pd_survey_response_save (PdContext        *ctx,
     return -1;
   if (!pd_survey_campaign_is_target (ctx, campaign->id, unit->id))
     {
-      pd_set_field_error (error, PD_VALIDATION_ERROR_STATE, "unit_code",
+      pd_set_field_error (error, PD_VALIDATION_ERROR_STATE, "unit",
                           _("Unit: %s is not among the units asked in campaign “%s”."),
                           unit->code, campaign->name);
       return -1;
@@ -258,7 +258,7 @@ pd_survey_response_save (PdContext        *ctx,
   sqlite3_reset (stmt);
   if (duplicate)
     {
-      pd_set_field_error (error, PD_VALIDATION_ERROR_DUPLICATE, "unit_code",
+      pd_set_field_error (error, PD_VALIDATION_ERROR_DUPLICATE, "unit",
                           _("Unit: the form of %s is already entered for campaign “%s”."),
                           unit->code, campaign->name);
       return -1;

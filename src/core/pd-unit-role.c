@@ -163,7 +163,7 @@ pd_unit_role_add (PdContext  *ctx,
 
   if (!pd_database_row_exists (database, "unit", role->unit_id))
     {
-      pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "unit_code", _("Unit: the unit does not exist."));
+      pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "unit", _("Unit: the unit does not exist."));
       return -1;
     }
   if (!pd_database_row_exists (database, "person", role->person_id))

@@ -191,7 +191,7 @@ load_unit (PdReleaseSlipDialog *self,
   if (unit == NULL || self->applicants == NULL)
     {
       g_autoptr (GError) shown = NULL;
-      /* pd_unit_find names its field unit_code; this form calls it unit. */
+      /* Whatever failed (no such unit, or reading its people) is shown at the unit. */
       pd_set_field_error (&shown, PD_VALIDATION_ERROR_NOT_FOUND, "unit", "%s", error->message);
       pd_form_field_show_error (self->form, shown);
       self->unit_id = 0;
