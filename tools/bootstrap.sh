@@ -7,7 +7,9 @@
 #
 # In CI (CI=true) or with PROPDESK_FULL_CHECKS=1, `test` then also runs the
 # whole suite under AddressSanitizer + UBSan (tools/sanitize.sh) and each
-# fuzz target for a minute (tools/fuzz.sh).
+# fuzz target for a minute (tools/fuzz.sh); a sanitizer report or a fuzzer
+# finding fails the run like a failed test (PROPDESK_STRICT_CHECKS=0 makes
+# them advisory, e.g. while bisecting on a slow machine).
 #
 # Packages are installed with apt-get (through sudo when not root) only when
 # missing, so a second run is quick.
@@ -82,19 +84,20 @@ case "$mode" in
     fi
     extra_passed=0
     extra_failed=0
-    # Sanitizer and fuzzing results are reported; they fail the run only with
-    # PROPDESK_STRICT_CHECKS=1 until the whole suite is known to be leak-clean.
-    strict="${PROPDESK_STRICT_CHECKS:-0}"
+    # Sanitizer reports and fuzzer findings fail the run unless
+    # PROPDESK_STRICT_CHECKS=0 asks for them to be advisory only.
+    strict="${PROPDESK_STRICT_CHECKS:-1}"
     if [ "$full_checks" = 1 ]; then
       echo "== the suite under AddressSanitizer + UBSan"
-      # Bounded, so an advisory check can never push CI past its time limit.
-      if timeout "${PROPDESK_SANITIZE_TIMEOUT:-2700}" bash tools/sanitize.sh; then extra_passed=$((extra_passed + 1)); else
-        echo "SANITIZER REPORTS ABOVE (advisory unless PROPDESK_STRICT_CHECKS=1)"
+      # Bounded, so CI ends within its 90 minutes even on a slow machine
+      # (a clean 2-core machine needs about 25 minutes for the build and run).
+      if timeout "${PROPDESK_SANITIZE_TIMEOUT:-3600}" bash tools/sanitize.sh; then extra_passed=$((extra_passed + 1)); else
+        echo "SANITIZER REPORTS ABOVE (advisory only with PROPDESK_STRICT_CHECKS=0)"
         if [ "$strict" = 1 ]; then extra_failed=$((extra_failed + 1)); status=1; fi
       fi
       echo "== fuzzing, about a minute per target"
       if bash tools/fuzz.sh "${PROPDESK_FUZZ_SECONDS:-60}"; then extra_passed=$((extra_passed + 1)); else
-        echo "FUZZER FINDINGS ABOVE (advisory unless PROPDESK_STRICT_CHECKS=1)"
+        echo "FUZZER FINDINGS ABOVE (advisory only with PROPDESK_STRICT_CHECKS=0)"
         if [ "$strict" = 1 ]; then extra_failed=$((extra_failed + 1)); status=1; fi
       fi
     fi
