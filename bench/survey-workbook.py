@@ -6,7 +6,9 @@ comparison with `propdesk-cli export survey-stats`.
     survey-workbook.py DATABASE YYYY-MM OUT.xlsx
 
 The same five sheets, columns, formats and two charts, from the same queries
-(src/core/pd-survey-stats.c); follow-up due dates are counted in calendar
+as src/core/pd-survey-stats.c (per-form figures from survey_response_total,
+the trend grouped by day), so the comparison is of the writers and the
+languages, not of query designs; follow-up due dates are counted in calendar
 days here (PropDesk counts working days), which does not change the work
 done."""
 import sqlite3
@@ -14,10 +16,11 @@ import sys
 
 import xlsxwriter
 
-PERIOD = "r.answered_on >= ?2 AND r.answered_on < ?3 AND (?1 = 0 OR r.campaign_id = ?1)"
+PERIOD_RESPONSES = "r.answered_on >= ?2 AND r.answered_on < ?3 AND (?1 = 0 OR r.campaign_id = ?1)"
+PERIOD_TOTALS = "t.answered_on >= ?2 AND t.answered_on < ?3 AND (?1 = 0 OR t.campaign_id = ?1)"
 CAMPAIGNS = ("WITH camp (id) AS (SELECT id FROM survey_campaign WHERE (?1 = 0 OR id = ?1) "
              "AND start_on < ?3 AND end_on >= ?2 UNION "
-             "SELECT r.campaign_id FROM survey_response r WHERE " + PERIOD + ") ")
+             "SELECT t.campaign_id FROM survey_response_total t WHERE " + PERIOD_TOTALS + ") ")
 STAGES = ["待送达责任部门", "待书面整改措施", "待整改", "待回访", "已关闭"]
 
 
@@ -26,20 +29,68 @@ def month_shift(month, delta):
     return "%04d-%02d" % (index // 12, index % 12 + 1)
 
 
+def month_period(month):
+    return (0, month + "-01", month_shift(month, 1) + "-01")
+
+
+def campaign_figures(db, month):
+    """Targets and goals of the month's campaigns (the core's sql_targets and sql_goals)."""
+    args = month_period(month)
+    goals = db.execute(CAMPAIGNS + "SELECT max(c.coverage_goal_pct), max(c.satisfaction_goal_pct) "
+                       "FROM camp JOIN survey_campaign c ON c.id = camp.id", args).fetchone()
+    targets = db.execute(CAMPAIGNS + "SELECT count(*) FROM camp JOIN survey_target t "
+                         "ON t.campaign_id = camp.id", args).fetchone()[0]
+    return {"month": month, "first": args[1], "after": args[2], "targets": targets,
+            "coverage_goal": goals[0] if goals[0] is not None else 95,
+            "satisfaction_goal": goals[1] if goals[1] is not None else 95,
+            "responses": 0, "opinions": 0, "valid": 0, "satisfied": 0, "points": 0}
+
+
+def finish(stats):
+    valid, targets = stats["valid"], stats["targets"]
+    stats["rate"] = stats["satisfied"] / valid if valid else None
+    stats["average"] = stats["points"] / valid if valid else None
+    stats["coverage"] = stats["responses"] / targets if targets else None
+    return stats
+
+
+def add_day_totals(db, months, first, after):
+    """Forms, opinions and answers from survey_response_total grouped by day, summed into
+    months: the same range of the same covering index as the core's trend."""
+    by_month = {m["month"]: m for m in months}
+    for day, forms, opinions, valid, satisfied, points in db.execute(
+            "SELECT t.answered_on, count(*), sum(t.opinion), sum(t.valid), sum(t.satisfied), "
+            "sum(t.score_sum) FROM survey_response_total t WHERE " + PERIOD_TOTALS +
+            " GROUP BY t.answered_on", (0, first, after)):
+        m = by_month.get(day[:7])
+        if m is None:
+            continue
+        m["responses"] += forms
+        m["opinions"] += opinions
+        m["valid"] += valid
+        m["satisfied"] += satisfied
+        m["points"] += points
+
+
 def month_stats(db, month):
-    first, after = month + "-01", month_shift(month, 1) + "-01"
-    args = (0, first, after)
+    """One month in full, as the core's pd_survey_stats_compute: per-item counts from the
+    answers, everything per form from survey_response_total."""
+    stats = campaign_figures(db, month)
+    args = month_period(month)
+    add_day_totals(db, [stats], args[1], args[2])
     titles = {row[0]: row[1] for row in db.execute(
         CAMPAIGNS + "SELECT i.id, i.title FROM camp JOIN survey_campaign c ON c.id = camp.id "
         "JOIN survey_item i ON i.template_id = c.template_id ORDER BY i.position", args)}
     items = {item: {"title": title, "counts": [0] * 6} for item, title in titles.items()}
     for item, score, n in db.execute(
             "SELECT a.item_id, a.score, count(*) FROM survey_response r JOIN survey_answer a "
-            "ON a.response_id = r.id WHERE " + PERIOD + " GROUP BY a.item_id, a.score", args):
+            "ON a.response_id = r.id WHERE " + PERIOD_RESPONSES + " GROUP BY a.item_id, a.score", args):
         items.setdefault(item, {"title": str(item), "counts": [0] * 6})["counts"][score] += n
     for item, asked in db.execute(
-            "SELECT i.id, count(*) FROM survey_response r JOIN survey_campaign c ON c.id = r.campaign_id "
-            "JOIN survey_item i ON i.template_id = c.template_id WHERE " + PERIOD + " GROUP BY i.id", args):
+            "SELECT i.id, sum(n.forms) FROM (SELECT t.campaign_id, count(*) AS forms "
+            "FROM survey_response_total t WHERE " + PERIOD_TOTALS + " GROUP BY t.campaign_id) n "
+            "JOIN survey_campaign c ON c.id = n.campaign_id "
+            "JOIN survey_item i ON i.template_id = c.template_id GROUP BY i.id", args):
         if item in items:
             items[item]["counts"][0] = asked - sum(items[item]["counts"][1:])
     buildings = {}
@@ -48,36 +99,23 @@ def month_stats(db, month):
             "JOIN unit u ON u.id = t.unit_id JOIN entrance e ON e.id = u.entrance_id "
             "JOIN building b ON b.id = e.building_id GROUP BY b.id", args):
         buildings[code] = {"targets": n, "responses": 0, "valid": 0, "satisfied": 0}
-    for code, n, _ in db.execute(
-            "SELECT b.code, count(*), sum(r.opinion <> '') FROM survey_response r "
-            "JOIN unit u ON u.id = r.unit_id JOIN entrance e ON e.id = u.entrance_id "
-            "JOIN building b ON b.id = e.building_id WHERE " + PERIOD + " GROUP BY b.id", args):
-        buildings.setdefault(code, {"targets": 0, "responses": 0, "valid": 0, "satisfied": 0})["responses"] = n
-    for code, valid, satisfied in db.execute(
-            "SELECT b.code, count(*), sum(a.score >= 4) FROM survey_response r "
-            "JOIN survey_answer a ON a.response_id = r.id "
-            "JOIN unit u ON u.id = r.unit_id JOIN entrance e ON e.id = u.entrance_id "
-            "JOIN building b ON b.id = e.building_id WHERE " + PERIOD + " GROUP BY b.id", args):
+    for code, n, _, valid, satisfied in db.execute(
+            "SELECT b.code, count(*), sum(t.opinion), sum(t.valid), sum(t.satisfied) "
+            "FROM survey_response_total t JOIN unit u ON u.id = t.unit_id "
+            "JOIN entrance e ON e.id = u.entrance_id JOIN building b ON b.id = e.building_id "
+            "WHERE " + PERIOD_TOTALS + " GROUP BY b.id", args):
         b = buildings.setdefault(code, {"targets": 0, "responses": 0, "valid": 0, "satisfied": 0})
-        b["valid"], b["satisfied"] = valid, satisfied
-    goals = db.execute(CAMPAIGNS + "SELECT max(c.coverage_goal_pct), max(c.satisfaction_goal_pct) "
-                       "FROM camp JOIN survey_campaign c ON c.id = camp.id", args).fetchone()
-    targets = db.execute(CAMPAIGNS + "SELECT count(*) FROM camp JOIN survey_target t "
-                         "ON t.campaign_id = camp.id", args).fetchone()[0]
-    responses, opinions = db.execute("SELECT count(*), coalesce(sum(r.opinion <> ''), 0) FROM survey_response r "
-                                     "WHERE " + PERIOD, args).fetchone()
-    valid = sum(sum(i["counts"][1:]) for i in items.values())
-    satisfied = sum(i["counts"][5] + i["counts"][4] for i in items.values())
-    points = sum(sum(s * i["counts"][s] for s in range(1, 6)) for i in items.values())
-    return {
-        "month": month, "first": first, "after": after, "items": items, "buildings": buildings,
-        "targets": targets, "responses": responses, "opinions": opinions, "valid": valid,
-        "satisfied": satisfied, "rate": satisfied / valid if valid else None,
-        "average": points / valid if valid else None,
-        "coverage": responses / targets if targets else None,
-        "coverage_goal": goals[0] if goals[0] is not None else 95,
-        "satisfaction_goal": goals[1] if goals[1] is not None else 95,
-    }
+        b["responses"], b["valid"], b["satisfied"] = n, valid, satisfied
+    stats["items"], stats["buildings"] = items, buildings
+    return finish(stats)
+
+
+def trend_stats(db, month, n_months=12):
+    """The 12-month trend as the core's pd_survey_stats_trend: targets per month, the
+    year's forms in one pass over the totals by day."""
+    months = [campaign_figures(db, month_shift(month, -i)) for i in range(n_months - 1, -1, -1)]
+    add_day_totals(db, months, months[0]["first"], months[-1]["after"])
+    return [finish(m) for m in months]
 
 
 def rate_cell(sheet, row, col, value, fmt):
@@ -101,7 +139,7 @@ def main():
     db = sqlite3.connect("file:%s?mode=ro" % path, uri=True)
     now = month_stats(db, month)
     last = month_stats(db, month_shift(month, -12))
-    trend = [month_stats(db, month_shift(month, -i)) for i in range(11, -1, -1)]
+    trend = trend_stats(db, month)
     followups = db.execute(
         "SELECT u.code, c.name, f.received_on, r.opinion, f.department, f.routed_on, f.measures, "
         "f.measures_on, f.rectified_on, f.visit_result, f.visited_on FROM survey_followup f "
