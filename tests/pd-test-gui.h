@@ -329,3 +329,86 @@ pd_test_gui_shot (GtkWidget  *window,
   path = g_strdup_printf ("%s/%s.png", dir, name);
   gdk_texture_save_to_png (texture, path);
 }
+
+/* Running the whole application in a test: count its main windows as
+ * they open and act a moment after each (a window builds its tabs after
+ * "window-added"), and never hang on a window nobody answers. */
+typedef struct _PdTestAppWindows PdTestAppWindows;
+/* @nth: 1 for the first window counted, 2 for the next… */
+typedef void (*PdTestWindowFunc) (guint    nth,
+                                  gpointer data);
+
+struct _PdTestAppWindows
+{
+  GType            window_type;   /* the windows counted, e.g. PD_TYPE_WINDOW */
+  guint            delay_ms;      /* after_window runs this long after each opens */
+  PdTestWindowFunc after_window;
+  gpointer         data;
+  guint            windows_seen;
+  GApplication    *app;           /* while pd_test_gui_run_app runs */
+  guint            give_up;
+};
+
+typedef struct
+{
+  PdTestAppWindows *windows;
+  guint             nth;
+} PdTestWindowCall;
+
+static inline gboolean
+pd_test_gui_call_after_window (gpointer data)
+{
+  PdTestWindowCall *call = data;
+
+  call->windows->after_window (call->nth, call->windows->data);
+  return G_SOURCE_REMOVE;
+}
+
+static inline void
+pd_test_gui_window_added (GtkApplication   *app,
+                          GtkWindow        *window,
+                          PdTestAppWindows *windows)
+{
+  PdTestWindowCall *call;
+
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (window, windows->window_type))
+    return;
+  call = g_new (PdTestWindowCall, 1);
+  call->windows = windows;
+  call->nth = ++windows->windows_seen;
+  g_timeout_add_full (G_PRIORITY_DEFAULT, windows->delay_ms, pd_test_gui_call_after_window, call, g_free);
+}
+
+static inline gboolean
+pd_test_gui_give_up (gpointer data)
+{
+  PdTestAppWindows *windows = data;
+
+  g_printerr ("the application did not quit in time\n");
+  windows->give_up = 0;
+  g_application_quit (windows->app);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs @app on @argv with @windows watched until it quits; after
+ * @seconds it is made to quit (and the test's assertions fail). */
+static inline int
+pd_test_gui_run_app (GApplication     *app,
+                     char            **argv,
+                     PdTestAppWindows *windows,
+                     guint             seconds)
+{
+  gulong handler = g_signal_connect (app, "window-added", G_CALLBACK (pd_test_gui_window_added), windows);
+  int status;
+
+  windows->app = app;
+  windows->give_up = g_timeout_add_seconds (seconds, pd_test_gui_give_up, windows);
+  status = g_application_run (app, (int) g_strv_length (argv), argv);
+  /* Not left to fire during a later test of the same program. */
+  if (windows->give_up != 0)
+    g_source_remove (windows->give_up);
+  windows->give_up = 0;
+  windows->app = NULL;
+  g_signal_handler_disconnect (app, handler);
+  return status;
+}

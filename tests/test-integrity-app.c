@@ -11,15 +11,16 @@
 #include "pd-demo.h"
 #include "pd-error.h"
 #include "pd-test-fixture.h"
+#include "pd-test-gui.h"
 #include "pd-window.h"
 
 typedef struct
 {
-  PdApplication *app;
-  guint          windows_seen;
-  gboolean       window_closed;  /* the first window, before the dialog */
-  gboolean       dialog_seen;
-  gint64         units_after;
+  PdApplication   *app;
+  PdTestAppWindows windows;
+  gboolean         window_closed;  /* the first window, before the dialog */
+  gboolean         dialog_seen;
+  gint64           units_after;
 } Run;
 
 static GtkWidget *
@@ -36,30 +37,26 @@ visible_message_dialog (void)
   return NULL;
 }
 
-static gboolean
-check_restored (gpointer data)
+/* A moment after the second window (the one on the restored data). */
+static void
+check_restored (guint    nth,
+                gpointer data)
 {
   Run *run = data;
 
+  if (nth < 2)
+    return;
   run->units_after = pd_test_count (pd_application_get_context (run->app), "SELECT count(*) FROM unit", NULL);
   g_application_quit (G_APPLICATION (run->app));
-  return G_SOURCE_REMOVE;
 }
 
+/* The recovery dialog: the damaged database's window is gone by then. */
 static void
-on_window_added (GtkApplication *app,
+on_dialog_added (GtkApplication *app,
                  GtkWindow      *window,
                  Run            *run)
 {
-  if (PD_IS_WINDOW (window))
-    {
-      run->windows_seen++;
-      if (run->windows_seen == 2)
-        g_timeout_add (300, check_restored, run);
-      return;
-    }
-  /* The recovery dialog: the damaged database's window is gone by then. */
-  if (GTK_IS_MESSAGE_DIALOG (window) && run->windows_seen == 1 && !run->dialog_seen)
+  if (GTK_IS_MESSAGE_DIALOG (window) && run->windows.windows_seen == 1 && !run->dialog_seen)
     {
       GList *windows = gtk_application_get_windows (app);
 
@@ -80,13 +77,6 @@ answer_dialog (gpointer data)
   if (dialog == NULL)
     return G_SOURCE_CONTINUE;
   gtk_dialog_response (GTK_DIALOG (dialog), 1);  /* Restore the backup */
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-give_up (gpointer data)
-{
-  g_application_quit (G_APPLICATION (data));
   return G_SOURCE_REMOVE;
 }
 
@@ -146,7 +136,7 @@ test_deferred_check (void)
   gboolean aside = FALSE;
   gint64 units;
   char *argv[] = { (char *) "propdesk", (char *) "--db", db, NULL };
-  Run run = { 0 };
+  Run run = { .windows = { .window_type = PD_TYPE_WINDOW, .delay_ms = 300, .after_window = check_restored } };
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   {
@@ -173,15 +163,15 @@ test_deferred_check (void)
   g_assert_error (problem, PD_DATABASE_ERROR, PD_DATABASE_ERROR_CORRUPT);
 
   run.app = pd_application_new ();
-  g_signal_connect (run.app, "window-added", G_CALLBACK (on_window_added), &run);
+  run.windows.data = &run;
+  g_signal_connect (run.app, "window-added", G_CALLBACK (on_dialog_added), &run);
   g_timeout_add (100, answer_dialog, &run);
-  g_timeout_add_seconds (60, give_up, run.app);
-  g_application_run (G_APPLICATION (run.app), G_N_ELEMENTS (argv) - 1, argv);
+  pd_test_gui_run_app (G_APPLICATION (run.app), argv, &run.windows, 60);
   g_object_unref (run.app);
 
   g_assert_true (run.dialog_seen);
   g_assert_true (run.window_closed);
-  g_assert_cmpuint (run.windows_seen, ==, 2);
+  g_assert_cmpuint (run.windows.windows_seen, ==, 2);
   g_assert_cmpint (run.units_after, ==, units);
   g_assert_true (pd_backup_quick_check_file (db, NULL));
   folder = g_dir_open (dir, 0, NULL);

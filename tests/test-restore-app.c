@@ -12,14 +12,15 @@
 #include "pd-demo.h"
 #include "pd-office-actions.h"
 #include "pd-test-fixture.h"
+#include "pd-test-gui.h"
 #include "pd-window.h"
 
 typedef struct
 {
-  PdApplication *app;
-  char          *backup;
-  guint          windows_seen;
-  gint64         vehicles_after;
+  PdApplication   *app;
+  char            *backup;
+  PdTestAppWindows windows;
+  gint64           vehicles_after;
 } Run;
 
 static gboolean
@@ -40,44 +41,23 @@ confirm_restore (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-start_restore (gpointer data)
-{
-  Run *run = data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
-
-  pd_office_restore_from (window, pd_application_get_context (run->app), run->backup);
-  g_timeout_add (200, confirm_restore, run);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-check_reopened (gpointer data)
-{
-  Run *run = data;
-  PdContext *ctx = pd_application_get_context (run->app);
-
-  run->vehicles_after = pd_test_count (ctx, "SELECT count(*) FROM vehicle", NULL);
-  g_application_quit (G_APPLICATION (run->app));
-  return G_SOURCE_REMOVE;
-}
-
+/* The first window restores, the second is on the restored data. */
 static void
-on_window_added (GtkApplication *app,
-                 GtkWindow      *window,
-                 Run            *run)
+after_window (guint    nth,
+              gpointer data)
 {
-  if (!PD_IS_WINDOW (window))
-    return;
-  run->windows_seen++;
-  g_timeout_add (500, run->windows_seen == 1 ? start_restore : check_reopened, run);
-}
+  Run *run = data;
 
-static gboolean
-give_up (gpointer data)
-{
-  g_application_quit (G_APPLICATION (data));
-  return G_SOURCE_REMOVE;
+  if (nth == 1)
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
+
+      pd_office_restore_from (window, pd_application_get_context (run->app), run->backup);
+      g_timeout_add (200, confirm_restore, run);
+      return;
+    }
+  run->vehicles_after = pd_test_count (pd_application_get_context (run->app), "SELECT count(*) FROM vehicle", NULL);
+  g_application_quit (G_APPLICATION (run->app));
 }
 
 static void
@@ -94,7 +74,7 @@ test_restore_in_app (void)
   gint64 vehicles;
   gboolean aside = FALSE;
   char *argv[] = { (char *) "propdesk", (char *) "--db", db, NULL };
-  Run run = { 0 };
+  Run run = { .windows = { .window_type = PD_TYPE_WINDOW, .delay_ms = 500, .after_window = after_window } };
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   {
@@ -113,12 +93,11 @@ test_restore_in_app (void)
 
   run.app = pd_application_new ();
   run.backup = good;
-  g_signal_connect (run.app, "window-added", G_CALLBACK (on_window_added), &run);
-  g_timeout_add_seconds (60, give_up, run.app);
-  g_application_run (G_APPLICATION (run.app), G_N_ELEMENTS (argv) - 1, argv);
+  run.windows.data = &run;
+  pd_test_gui_run_app (G_APPLICATION (run.app), argv, &run.windows, 60);
   g_object_unref (run.app);
 
-  g_assert_cmpuint (run.windows_seen, ==, 2);
+  g_assert_cmpuint (run.windows.windows_seen, ==, 2);
   g_assert_cmpint (run.vehicles_after, ==, vehicles);
   /* The replaced database is kept aside, and in a before-restore backup. */
   folder = g_dir_open (dir, 0, NULL);
