@@ -1,7 +1,8 @@
 /* Release slips in the GUI, under Xvfb: a three-item slip issued with the
  * keyboard alone — real key events through the X server (XTest) — and the
  * keystrokes counted; the gate check releasing a scanned slip once; the
- * register's filters; batch printing the slips chosen in the register. */
+ * register's filters; batch printing the slips chosen in the register;
+ * exporting a month's register through the save chooser. */
 #include "config.h"
 
 #include <dlfcn.h>
@@ -351,6 +352,51 @@ test_register_filters (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Ctrl+E: the month asked, then the shared save chooser; the workbook
+ * holds the month's slips, as many as the tab says it exported. */
+static void
+test_register_export (void)
+{
+  g_autoptr (PdContext) ctx = office ();
+  g_autofree char *path = g_build_filename (pd_test_tmpdir (), "register-2026-04.xlsx", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *rows = NULL;
+  PdReleaseFilter filter = PD_RELEASE_FILTER_INIT;
+  g_autoptr (GPtrArray) april = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = pd_release_view_new (ctx);
+  GtkWidget *dialog;
+  const char *argv[] = { "/usr/bin/python3", "-c",
+                         "import openpyxl, sys\n"
+                         "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
+                         "print(sum(1 for r in ws.iter_rows(values_only=True) if r and str(r[0] or '').startswith('2026-')))",
+                         path, NULL };
+  int status = -1;
+
+  filter.from = "2026-04-01";
+  filter.to = "2026-04-30";
+  april = pd_release_register_list (ctx, &filter, NULL);
+  g_assert_cmpuint (april->len, >, 0);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  pd_test_gui_spin ();
+
+  pd_test_gui_press (view, GDK_KEY_e, GDK_CONTROL_MASK);
+  dialog = pd_test_gui_find_toplevel (window, GTK_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pd_test_gui_find (dialog, GTK_TYPE_ENTRY, NULL))), ==, "2026-04");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  pd_test_gui_spin ();
+  pd_test_gui_choose_file (window, path);
+
+  expected = g_strdup_printf ("%u slips exported to %s.", april->len, path);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pd_test_gui_find_id (view, "count_label"))), ==, expected);
+  rows = pd_test_run (argv, &status, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (atoi (rows), ==, april->len);
+  gtk_window_destroy (GTK_WINDOW (window));
+  pd_test_gui_spin ();
+}
+
 static guint
 occurrences (const char *text,
              const char *needle)
@@ -407,5 +453,6 @@ main (int    argc,
   g_test_add_func ("/release/gui/gate-check", test_gate_check);
   g_test_add_func ("/release/gui/register-filters", test_register_filters);
   g_test_add_func ("/release/gui/batch-print", test_batch_print);
+  g_test_add_func ("/release/gui/register-export", test_register_export);
   return g_test_run ();
 }

@@ -9,13 +9,13 @@
 #include "pd-kpi-actions.h"
 #include "pd-kpi-workbook.h"
 #include "pd-pdf.h"
+#include "pd-save-chooser.h"
 #include "pd-survey-stats.h"
 
 typedef struct
 {
   GtkWindow *window;
   PdContext *ctx;
-  char      *month;
 } Request;
 
 static void
@@ -23,7 +23,6 @@ request_free (Request *request)
 {
   g_object_unref (request->window);
   g_object_unref (request->ctx);
-  g_free (request->month);
   g_free (request);
 }
 
@@ -45,30 +44,6 @@ pd_kpi_report_save (PdContext  *ctx,
   return pd_pdf_write (renderer, path, NULL, error);
 }
 
-static void
-request_closure_free (gpointer  data,
-                      GClosure *closure)
-{
-  request_free (data);
-}
-
-static void
-on_file_chosen (GtkNativeDialog *chooser,
-                int              response,
-                Request         *request)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr (GError) error = NULL;
-
-      if (!pd_kpi_report_save (request->ctx, request->month, path, &error))
-        pd_show_error (GTK_WIDGET (request->window), _("The KPI report could not be written"), error);
-    }
-  g_object_unref (chooser);
-}
-
 /* The form's accept: a bad month is refused next to its field before any
  * file is asked for. */
 static gboolean
@@ -81,28 +56,14 @@ save_report (PdFormDialog *dialog,
   gboolean pdf = g_strcmp0 (pd_form_dialog_get_choice (dialog, "format"), "pdf") == 0;
   g_autoptr (PdKpiReport) check = pd_kpi_report_new (request->ctx, month, error);
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  Request *chosen;
 
   if (check == NULL)
     return FALSE;
   /* Translators: the suggested file name; the month, YYYY-MM */
   name = g_strdup_printf (pdf ? _("KPI report %s.pdf") : _("KPI report %s.xlsx"), month);
-  chooser = gtk_file_chooser_native_new (_("Save the KPI Report"), request->window,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, pdf ? _("PDF documents (*.pdf)") : _("Excel workbooks (*.xlsx)"));
-  gtk_file_filter_add_pattern (filter, pdf ? "*.pdf" : "*.xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  chosen = g_new0 (Request, 1);
-  chosen->window = g_object_ref (request->window);
-  chosen->ctx = g_object_ref (request->ctx);
-  chosen->month = g_strdup (month);
-  g_signal_connect_data (chooser, "response", G_CALLBACK (on_file_chosen), chosen,
-                         request_closure_free, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  /* pd_kpi_report_save writes the PDF or the workbook by the name's ending. */
+  pd_save_chooser_monthly (GTK_WIDGET (request->window), request->ctx, month, _("Save the KPI Report"), _("_Save"),
+                           name, _("The KPI report could not be written"), pd_kpi_report_save);
   return TRUE;
 }
 

@@ -20,6 +20,7 @@
 #include "pd-release-register.h"
 #include "pd-release-slip-dialog.h"
 #include "pd-release-view.h"
+#include "pd-save-chooser.h"
 #include "pd-text-column.h"
 #include "pd-unit-role.h"
 #include "pd-validate.h"
@@ -238,9 +239,7 @@ selected_slips (PdReleaseView *self,
 static GtkWindow *
 parent_window (PdReleaseView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  return pd_save_chooser_window_of (GTK_WIDGET (self));
 }
 
 /* ---- actions ----------------------------------------------------------- */
@@ -370,43 +369,46 @@ void_action (GtkWidget  *widget,
 
 /* ---- export ------------------------------------------------------------ */
 
-static void
-export_chosen (GtkNativeDialog *chooser,
-               int              response,
-               gpointer         data)
+/* What the chooser's answer exports: the register of one month. */
+typedef struct
 {
-  PdReleaseView *self = data;
-  const char *month = g_object_get_data (G_OBJECT (chooser), "pd-month");
-  gboolean unmasked = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "pd-unmasked"));
+  PdReleaseView *view;
+  char          *month;     /* YYYY-MM */
+  gboolean       unmasked;
+} RegisterExport;
+
+static void
+register_export_free (RegisterExport *export)
+{
+  g_object_unref (export->view);
+  g_free (export->month);
+  g_free (export);
+}
+
+static gboolean
+write_register (const char *path,
+                gpointer    data,
+                GError    **error)
+{
+  RegisterExport *export = data;
   PdReleaseFilter filter = PD_RELEASE_FILTER_INIT;
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *first = g_strconcat (month, "-01", NULL);
+  g_autofree char *first = NULL;
   g_autofree char *next = NULL;
   g_autofree char *last = NULL;
+  g_autofree char *done = NULL;
   guint rows = 0;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = g_file_get_path (file);
-  /* 31 days after the 1st is always in the next month. */
-  next = pd_date_add_days (first, 31);
-  memcpy (next + 8, "01", 2);
+  if (!pd_month_range (export->month, &first, &next, error))
+    return FALSE;
   last = pd_date_add_days (next, -1);
   filter.from = first;
   filter.to = last;
-  if (pd_export_release_register (self->ctx, &filter, path, unmasked, &rows, &error))
-    {
-      /* Translators: number of slips, then the file */
-      g_autofree char *done = g_strdup_printf (_("%u slips exported to %s."), rows, path);
-      gtk_label_set_text (self->count_label, done);
-    }
-  else
-    pd_show_error (GTK_WIDGET (self), _("The register could not be exported"), error);
-out:
-  g_object_unref (chooser);
+  if (!pd_export_release_register (export->view->ctx, &filter, path, export->unmasked, &rows, error))
+    return FALSE;
+  /* Translators: number of slips, then the file */
+  done = g_strdup_printf (_("%u slips exported to %s."), rows, path);
+  gtk_label_set_text (export->view->count_label, done);
+  return TRUE;
 }
 
 static void
@@ -421,7 +423,7 @@ export_month_response (GtkDialog *dialog,
   g_autofree char *iso = NULL;
   g_autofree char *name = NULL;
   g_autoptr (GError) error = NULL;
-  GtkFileChooserNative *chooser;
+  RegisterExport *export;
 
   if (response != GTK_RESPONSE_ACCEPT)
     {
@@ -435,15 +437,15 @@ export_month_response (GtkDialog *dialog,
       pd_show_error (GTK_WIDGET (dialog), _("The register could not be exported"), error);
       return;
     }
-  chooser = gtk_file_chooser_native_new (_("Export the Release Register"), parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, C_("release slip", "_Export"), _("_Cancel"));
+  export = g_new0 (RegisterExport, 1);
+  export->view = g_object_ref (self);
+  export->month = g_strndup (iso, 7);
+  export->unmasked = gtk_check_button_get_active (unmasked);
   /* Translators: file name of the export; %s is the month, 2026-03 */
   name = g_strdup_printf (_("release-register-%s.xlsx"), gtk_editable_get_text (GTK_EDITABLE (entry)));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data_full (G_OBJECT (chooser), "pd-month", g_strndup (iso, 7), g_free);
-  g_object_set_data (G_OBJECT (chooser), "pd-unmasked", GINT_TO_POINTER (gtk_check_button_get_active (unmasked)));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_chosen), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  pd_save_chooser_show (GTK_WIDGET (self), _("Export the Release Register"), C_("release slip", "_Export"), name,
+                        _("The register could not be exported"), write_register, export,
+                        (GDestroyNotify) register_export_free);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
