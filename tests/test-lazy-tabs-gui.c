@@ -11,6 +11,7 @@
 #include "pd-demo.h"
 #include "pd-handover-editor.h"
 #include "pd-handover-view.h"
+#include "pd-owner-view.h"
 #include "pd-patrol-anomaly-list.h"
 #include "pd-patrol-view.h"
 #include "pd-record-item.h"
@@ -78,12 +79,15 @@ handover_view_new (PdContext *ctx)
 static void
 test_hidden_reads_nothing (void)
 {
-  static const struct { const char *name; ViewNew view_new; } tabs[] = {
-    { "handovers", handover_view_new },
-    { "renovations", pd_renovation_view_new },
-    { "release slips", pd_release_view_new },
-    { "surveys", pd_survey_view_new },
-    { "patrols", pd_patrol_view_new },
+  /* (The owner files tab only waits for its first showing: once read, it
+   * follows changes itself.) */
+  static const struct { const char *name; ViewNew view_new; gboolean first_only; } tabs[] = {
+    { "handovers", handover_view_new, FALSE },
+    { "renovations", pd_renovation_view_new, FALSE },
+    { "release slips", pd_release_view_new, FALSE },
+    { "surveys", pd_survey_view_new, FALSE },
+    { "patrols", pd_patrol_view_new, FALSE },
+    { "owner files", pd_owner_view_new, TRUE },
   };
   g_autoptr (PdContext) ctx = demo_context ("lazy-hidden.db");
 
@@ -123,6 +127,12 @@ test_hidden_reads_nothing (void)
       g_assert_cmpuint (shown, >, 0);
 
       /* Hidden again, a change is read only when it shows again. */
+      if (tabs[t].first_only)
+        {
+          gtk_window_destroy (GTK_WINDOW (window));
+          iterate ();
+          continue;
+        }
       gtk_notebook_set_current_page (notebook, 0);
       iterate ();
       statements = 0;
@@ -215,6 +225,7 @@ test_open_from_today (void)
   g_assert_cmpuint (rows_in (tab_of_type (window, PD_TYPE_HANDOVER_VIEW)), ==, 0);
   g_assert_cmpuint (rows_in (tab_of_type (window, PD_TYPE_RELEASE_VIEW)), ==, 0);
   g_assert_cmpuint (rows_in (tab_of_type (window, PD_TYPE_PATROL_VIEW)), ==, 0);
+  g_assert_cmpuint (rows_in (tab_of_type (window, PD_TYPE_OWNER_VIEW)), ==, 0);
 
   show_record (window, PD_TODAY_RENOVATION_REVIEW, renovation);
   page = current_page (window);

@@ -279,13 +279,29 @@ refresh_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The list is read when the tab is first shown, not while the window is
+ * built (issue #8: 100,000 units took a third of the start). */
+static void
+first_map (PdOwnerView *self)
+{
+  g_signal_handlers_disconnect_by_func (self, first_map, self);
+  refresh (self, TRUE);
+  settle_now (self);
+}
+
+static gboolean
+never_shown (PdOwnerView *self)
+{
+  return g_signal_handler_find (self, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL, first_map, self) != 0;
+}
+
 /* Writes come in bursts (a transfer changes several rows, an import
  * thousands): refresh once when they are over. */
 static void
 context_changed (PdOwnerView *self,
                  const char  *table)
 {
-  if (self->refresh_source == 0)
+  if (self->refresh_source == 0 && !never_shown (self))
     self->refresh_source = g_idle_add (refresh_idle, self);
 }
 
@@ -687,8 +703,7 @@ pd_owner_view_new (PdContext *ctx)
   g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activated), self);
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (search_stopped), self);
   self->changed_handler = g_signal_connect_swapped (ctx, "changed", G_CALLBACK (context_changed), self);
-  refresh (self, TRUE);
-  settle_now (self);
+  g_signal_connect_swapped (self, "map", G_CALLBACK (first_map), self);
   return GTK_WIDGET (self);
 }
 
@@ -699,6 +714,8 @@ pd_owner_view_show_unit (PdOwnerView *self,
   guint position;
 
   g_return_if_fail (PD_IS_OWNER_VIEW (self));
+  if (never_shown (self))
+    first_map (self);
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
