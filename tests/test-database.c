@@ -127,6 +127,72 @@ test_audit_rows (void)
     }
 }
 
+static gint64
+temp_triggers (PdContext *ctx)
+{
+  return pd_test_count (ctx, "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'", NULL);
+}
+
+/* The audit triggers are made before a connection's first write, not when
+ * it opens (issue #8: 30 ms of the GUI's start); every kind of first write
+ * is still logged. */
+static void
+test_audit_lazy (void)
+{
+  g_autofree char *path = g_build_filename (pd_test_tmpdir (), "audit-lazy.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PdUnit) unit = pd_unit_new ();
+  g_autofree char *id_text = NULL;
+  gint64 id;
+
+  g_remove (path);
+  {
+    g_autoptr (PdContext) ctx = pd_test_context_open (path, "2026-03-02 09:30:00");
+
+    /* Opened and read: no trigger yet. */
+    g_assert_cmpint (temp_triggers (ctx), ==, 0);
+    g_assert_true (pd_database_set_cache_size (pd_context_get_database (ctx), 4096, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (temp_triggers (ctx), ==, 0);
+    /* The first write, a prepared INSERT: logged. */
+    unit->code = g_strdup ("3-2-1201");
+    id = pd_unit_create (ctx, pd_estate_current_id (ctx, NULL), unit, &error);
+    g_assert_no_error (error);
+    id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+    g_assert_cmpint (temp_triggers (ctx), >, 0);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE table_name = 'unit' "
+                                         "AND action = 'insert' AND user_name = 'tester' AND record_id = ?",
+                                    id_text), ==, 1);
+  }
+  {
+    g_autoptr (PdContext) ctx = pd_test_context_open (path, "2026-03-03 10:00:00");
+
+    /* The first write of this connection, a script: logged. */
+    g_assert_cmpint (temp_triggers (ctx), ==, 0);
+    g_assert_true (pd_database_exec (pd_context_get_database (ctx),
+                                     "UPDATE unit SET layout = '两室一厅' WHERE code = '3-2-1201'", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE table_name = 'unit' "
+                                         "AND action = 'update' AND field = 'layout' AND new_value = '两室一厅' "
+                                         "AND at = '2026-03-03 10:00:00'", NULL), ==, 1);
+  }
+  {
+    g_autoptr (PdContext) ctx = pd_test_context_open (path, "2026-03-04 11:00:00");
+    g_autoptr (PdUnit) read = pd_unit_get (ctx, id, &error);
+
+    /* A prepared UPDATE first: logged field by field. */
+    g_assert_no_error (error);
+    g_free (read->layout);
+    read->layout = g_strdup ("三室两厅");
+    g_assert_true (pd_unit_update (ctx, read, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE action = 'update' "
+                                         "AND field = 'layout' AND old_value = '两室一厅' AND new_value = '三室两厅' "
+                                         "AND at = '2026-03-04 11:00:00'", NULL), ==, 1);
+  }
+  g_remove (path);
+}
+
 static void
 test_settings (void)
 {
@@ -211,6 +277,9 @@ test_audit_quoted_names (void)
   g_autoptr (GError) error = NULL;
   const char *odd_insert = "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' AND name = 'audit_od\"d''s_insert'";
 
+  /* (The triggers are made before the connection's first write.) */
+  g_assert_true (pd_database_ready_to_write (database, &error));
+  g_assert_no_error (error);
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' AND name IN "
                                        "('audit_unit_insert', 'audit_unit_update', 'audit_unit_delete')", NULL), ==, 3);
   g_assert_true (pd_database_exec (database,
@@ -261,6 +330,7 @@ main (int    argc,
   g_test_add_func ("/database/not-a-database", test_not_a_database_refused);
   g_test_add_func ("/database/audit", test_audit_rows);
   g_test_add_func ("/database/audit-quoted-names", test_audit_quoted_names);
+  g_test_add_func ("/database/audit-lazy", test_audit_lazy);
   g_test_add_func ("/database/settings", test_settings);
   return g_test_run ();
 }

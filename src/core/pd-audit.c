@@ -199,10 +199,15 @@ gboolean
 pd_audit_bulk_begin (PdDatabase  *database,
                      GError     **error)
 {
-  sqlite3_stmt *stmt = pd_database_prepare (database, "SELECT name FROM audited_table ORDER BY name", error);
+  sqlite3_stmt *stmt;
   AuditBulk *bulk;
 
   g_return_val_if_fail (g_object_get_qdata (G_OBJECT (database), audit_bulk_quark ()) == NULL, FALSE);
+  /* The triggers made now if this connection has not written yet: the
+   * bulk write's first INSERT would make them, insert trigger included. */
+  if (!pd_database_ready_to_write (database, error))
+    return FALSE;
+  stmt = pd_database_prepare (database, "SELECT name FROM audited_table ORDER BY name", error);
   if (stmt == NULL)
     return FALSE;
   bulk = g_new0 (AuditBulk, 1);

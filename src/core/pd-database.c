@@ -24,6 +24,7 @@ struct _PdDatabase
   guint       savepoint_depth;
   guint       flat_depth;      /* 0, or the depth a flat pass started in + 1 */
   gboolean    flat_failed;
+  PdDatabaseWriteHook before_write; /* pending until the first write */
 };
 
 G_DEFINE_FINAL_TYPE (PdDatabase, pd_database, G_TYPE_OBJECT)
@@ -69,6 +70,62 @@ pd_database_set_error (PdDatabase  *self,
   return FALSE;
 }
 
+void
+pd_database_before_first_write (PdDatabase          *self,
+                                PdDatabaseWriteHook  hook)
+{
+  g_return_if_fail (PD_IS_DATABASE (self));
+  self->before_write = hook;
+}
+
+gboolean
+pd_database_ready_to_write (PdDatabase  *self,
+                            GError     **error)
+{
+  PdDatabaseWriteHook hook = self->before_write;
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+  if (hook == NULL)
+    return TRUE;
+  /* Cleared first: the hook itself writes (its DDL) through this object. */
+  self->before_write = NULL;
+  if (hook (self, error))
+    return TRUE;
+  /* Nothing may be written without it: the next write tries again. */
+  self->before_write = hook;
+  return FALSE;
+}
+
+/* TRUE when a statement of @sql may change the database (or cannot be
+ * told: it fails to prepare, perhaps needing an earlier one run first). */
+static gboolean
+script_may_write (PdDatabase *self,
+                  const char *sql)
+{
+  const char *tail = sql;
+
+  while (tail != NULL && *tail != '\0')
+    {
+      sqlite3_stmt *stmt = NULL;
+      const char *start = tail;
+      gboolean writes;
+
+      if (sqlite3_prepare_v2 (self->handle, start, -1, &stmt, &tail) != SQLITE_OK)
+        return TRUE;
+      if (stmt == NULL)
+        {
+          if (tail == start)
+            break;
+          continue;
+        }
+      writes = !sqlite3_stmt_readonly (stmt);
+      sqlite3_finalize (stmt);
+      if (writes)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 sqlite3_stmt *
 pd_database_prepare (PdDatabase  *self,
                      const char  *sql,
@@ -91,6 +148,15 @@ pd_database_prepare (PdDatabase  *self,
       g_debug ("prepare failed: %s (%s)", sqlite3_errmsg (self->handle), sql);
       return NULL;
     }
+  /* The first write: its hook (the audit triggers) first, then the
+   * statement compiled again so that it fires them. */
+  if (self->before_write != NULL && !sqlite3_stmt_readonly (stmt))
+    {
+      sqlite3_finalize (stmt);
+      if (!pd_database_ready_to_write (self, error))
+        return NULL;
+      return pd_database_prepare (self, sql, error);
+    }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
@@ -102,6 +168,8 @@ pd_database_exec (PdDatabase  *self,
 {
   char *message = NULL;
 
+  if (self->before_write != NULL && script_may_write (self, sql) && !pd_database_ready_to_write (self, error))
+    return FALSE;
   if (sqlite3_exec (self->handle, sql, NULL, NULL, &message) != SQLITE_OK)
     {
       g_set_error (error, PD_DATABASE_ERROR, PD_DATABASE_ERROR_SQL, "%s",

@@ -28,6 +28,21 @@ PdDatabase  *pd_database_open_at_version (const char  *path,
 const char  *pd_database_get_path    (PdDatabase  *self);
 sqlite3     *pd_database_get_handle  (PdDatabase  *self);
 
+/* Run once, before the first statement that may write on this connection
+ * (see pd_database_before_first_write). */
+typedef gboolean (*PdDatabaseWriteHook) (PdDatabase  *database,
+                                         GError     **error);
+
+/* @hook runs before the first write of this connection: before a statement
+ * that is not read-only is prepared (pd_database_prepare), or a script that
+ * may write is run (pd_database_exec).  Reading never runs it.  If it
+ * fails, that write fails, and the next one runs it again. */
+void         pd_database_before_first_write (PdDatabase          *self,
+                                             PdDatabaseWriteHook  hook);
+/* The pending hook now, if any (a caller about to change what it set up). */
+gboolean     pd_database_ready_to_write     (PdDatabase          *self,
+                                             GError             **error);
+
 /* A cached statement, reset and with bindings cleared.  Do not finalize it. */
 sqlite3_stmt *pd_database_prepare    (PdDatabase  *self,
                                       const char  *sql,
