@@ -54,6 +54,28 @@ test_demo_renovations (void)
       pd_deposit_summary_clear (&s);
     }
 
+  /* The running ones (Today's): exactly those whose review runs or whose
+   * works are on site, in the same order, the finished ones left out. */
+  {
+    g_autoptr (GPtrArray) running = pd_renovation_list_running (ctx, &error);
+    guint k = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < all->len; i++)
+      {
+        PdRenovation *r = all->pdata[i];
+
+        if (!g_str_equal (r->state, "submitted") && !pd_renovation_state_in_review (r->state) &&
+            !pd_renovation_state_on_site (r->state))
+          continue;
+        g_assert_cmpuint (k, <, running->len);
+        g_assert_cmpint (((PdRenovation *) running->pdata[k++])->id, ==, r->id);
+      }
+    g_assert_cmpuint (k, ==, running->len);
+    g_assert_cmpuint (running->len, <, all->len);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM renovation WHERE state LIKE 'review%'", NULL), >, 0);
+  }
+
   /* Today's rounds are under way: most units seen, some not yet twice. */
   missing = pd_renovation_patrols_today (ctx, TRUE, &error);
   g_assert_cmpint (missing->len, >, 0);

@@ -366,13 +366,15 @@ pd_renovation_list_has (const char *comma_list,
   return g_strv_contains ((const char * const *) keys, key);
 }
 
+/* Works going on at the unit: deposit, patrols, stop-work apply. */
+static const char *const on_site_states[] = {
+  "in_progress", "stopped", "completion_requested", "rectification", NULL,
+};
+
 gboolean
 pd_renovation_state_on_site (const char *state)
 {
-  static const char *const on_site[] = {
-    "in_progress", "stopped", "completion_requested", "rectification", NULL,
-  };
-  return state != NULL && g_strv_contains (on_site, state);
+  return state != NULL && g_strv_contains (on_site_states, state);
 }
 
 gboolean
@@ -672,9 +674,11 @@ pd_renovation_find_serial (PdContext  *ctx,
   return fetch_one (ctx, "WHERE r.serial = ? AND r.estate_id = ?", g_strstrip (upper), estate_id, error);
 }
 
-GPtrArray *
-pd_renovation_list (PdContext  *ctx,
-                    GError    **error)
+/* The current estate's renovations matching @condition (SQL, no parameter). */
+static GPtrArray *
+list_where (PdContext  *ctx,
+            const char *condition,
+            GError    **error)
 {
   PdDatabase *database = pd_context_get_database (ctx);
   gint64 estate_id = pd_estate_current_id (ctx, error);
@@ -684,9 +688,8 @@ pd_renovation_list (PdContext  *ctx,
 
   if (estate_id < 0)
     return NULL;
-  sql = g_strconcat (select_sql (),
-                     "WHERE r.estate_id = ? ORDER BY r.state IN ('rejected', 'withdrawn', 'closed'), r.id DESC",
-                     NULL);
+  sql = g_strconcat (select_sql (), "WHERE r.estate_id = ? AND ", condition,
+                     " ORDER BY r.state IN ('rejected', 'withdrawn', 'closed'), r.id DESC", NULL);
   stmt = pd_database_prepare (database, sql, error);
   if (stmt == NULL)
     return NULL;
@@ -696,4 +699,31 @@ pd_renovation_list (PdContext  *ctx,
     g_ptr_array_add (list, read_row (stmt));
   sqlite3_reset (stmt);
   return list;
+}
+
+GPtrArray *
+pd_renovation_list (PdContext  *ctx,
+                    GError    **error)
+{
+  return list_where (ctx, "1", error);
+}
+
+GPtrArray *
+pd_renovation_list_running (PdContext  *ctx,
+                            GError    **error)
+{
+  static char *condition;
+
+  /* The states of pd_renovation_review_deadline (submitted, in review) and
+   * of pd_renovation_state_on_site; through the index on state. */
+  if (g_once_init_enter (&condition))
+    {
+      GString *text = g_string_new ("(r.state = 'submitted' OR r.state LIKE 'review\\_%' ESCAPE '\\'");
+
+      for (guint i = 0; on_site_states[i] != NULL; i++)
+        g_string_append_printf (text, " OR r.state = '%s'", on_site_states[i]);
+      g_string_append (text, ")");
+      g_once_init_leave (&condition, g_string_free (text, FALSE));
+    }
+  return list_where (ctx, condition, error);
 }

@@ -140,6 +140,10 @@ PdRenovation *pd_renovation_find_serial (PdContext  *ctx,
  * closed ones when @open_first).  Element type PdRenovation. */
 GPtrArray    *pd_renovation_list   (PdContext  *ctx,
                                     GError    **error);
+/* Only those whose review runs (submitted, in review) or whose works are on
+ * site: what the Today list looks at, without the year's finished ones. */
+GPtrArray    *pd_renovation_list_running (PdContext  *ctx,
+                                          GError    **error);
 
 /* Checks that a submission is complete (DOMAIN §3): applicant entitled to
  * apply (owner, or tenant/proxy with the owner's authorisation), contractor

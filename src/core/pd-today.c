@@ -138,7 +138,7 @@ static gboolean
 collect_renovations (Collector *c,
                      GError   **error)
 {
-  g_autoptr (GPtrArray) renovations = pd_renovation_list (c->ctx, error);
+  g_autoptr (GPtrArray) renovations = pd_renovation_list_running (c->ctx, error);
   g_autoptr (GPtrArray) unpatrolled = NULL;
 
   if (renovations == NULL)
