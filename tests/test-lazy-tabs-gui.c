@@ -215,6 +215,8 @@ test_open_from_today (void)
   /* Today, in front, reads after the window's first frame is drawn. */
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpstr (gtk_label_get_text (summary), ==, "Reading what is due…");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pd_test_gui_find_id (window, "date_label"))), ==,
+                   "Today, 2026-03-10 Tuesday");
   g_assert_cmpuint (rows_in (tab_of_type (window, PD_TYPE_TODAY_VIEW)), ==, 0);
   iterate ();
   g_assert_true (g_str_has_suffix (gtk_label_get_text (summary), " overdue") ||

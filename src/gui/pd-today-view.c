@@ -245,6 +245,8 @@ read_after_first_frame (PdTodayView *self)
       return;
     }
   self->shown_once = TRUE;
+  /* The day heads the tab from the first frame; it needs no query. */
+  show_date (self);
   gtk_label_set_text (self->summary_label, _("Reading what is due…"));
   self->first_frame_clock = g_object_ref (clock);
   self->first_frame_handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (first_frame_drawn), self);
