@@ -205,6 +205,13 @@ test_unknown_unit (void)
   g_assert_null (pd_owner_form_load (ctx, "9-9-999", FALSE, &error));
   g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "9-9-999"));
+  /* The form's unit is one referred to: "unit", malformed or unknown (pd-error.h). */
+  g_assert_cmpstr (pd_error_get_field (error), ==, "unit");
+  g_clear_error (&error);
+  g_assert_null (pd_owner_form_load (ctx, "1201", FALSE, &error));
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpstr (pd_error_get_field (error), ==, "unit");
+  g_assert_nonnull (strstr (error->message, "1201"));
 }
 
 static void

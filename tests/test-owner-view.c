@@ -325,12 +325,33 @@ test_new_file (Fixture      *fixture,
 {
   GtkWindow *dialog;
   GtkWidget *detail;
+  g_autoptr (PdUnit) gone = pd_unit_new ();
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (gtk_widget_activate_action (fixture->view, "owners.new", NULL));
   iterate ();
   dialog = find_dialog ("PdRoleDialog");
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (field_entry (GTK_WIDGET (dialog), "unit_code"), "9栋1单元1801");
+
+  /* A code naming an existing unit refers to it: the field is the "unit"
+   * one (pd-error.h), and that unit's errors show next to it — here the
+   * unit was removed after it was typed. */
+  gone->code = g_strdup ("9-1-1802");
+  g_assert_cmpint (pd_unit_create (fixture->ctx, pd_estate_current_id (fixture->ctx, NULL), gone, &error), >, 0);
+  gtk_editable_set_text (field_entry (GTK_WIDGET (dialog), "unit_code"), "9-1-1802");
+  g_assert_null (pd_form_field_find (GTK_WIDGET (dialog), "unit_code"));
+  g_assert_true (pd_database_exec (pd_context_get_database (fixture->ctx), "DELETE FROM unit WHERE code = '9-1-1802'", &error));
+  gtk_editable_set_text (field_entry (GTK_WIDGET (dialog), "name"), "欧阳明");
+  gtk_editable_set_text (field_entry (GTK_WIDGET (dialog), "mobile"), "13700001111");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.ok", NULL));
+  iterate ();
+  g_assert_nonnull (find_dialog ("PdRoleDialog"));
+  g_assert_nonnull (strstr (pd_form_field_get_error (pd_form_field_find (GTK_WIDGET (dialog), "unit")), "does not exist"));
+  g_assert_cmpint (pd_test_count (fixture->ctx, "SELECT count(*) FROM person WHERE name = '欧阳明'", NULL), ==, 0);
+
+  /* A code naming no unit is that of a unit to create: "unit_code". */
+  gtk_editable_set_text (field_entry (GTK_WIDGET (dialog), "unit"), "9栋1单元1801");
+  g_assert_null (pd_form_field_find (GTK_WIDGET (dialog), "unit"));
   gtk_editable_set_text (field_entry (GTK_WIDGET (dialog), "gross_area"), "120.5");
   gtk_editable_set_text (field_entry (GTK_WIDGET (dialog), "name"), "欧阳明");
   gtk_editable_set_text (field_entry (GTK_WIDGET (dialog), "mobile"), "12345");
@@ -415,6 +436,9 @@ test_residents_and_transfer (Fixture      *fixture,
   iterate ();
   dialog = find_dialog ("PdRoleDialog");
   g_assert_nonnull (dialog);
+  /* The unit is given: shown, not typed, and the field of its errors. */
+  g_assert_cmpstr (gtk_editable_get_text (field_entry (GTK_WIDGET (dialog), "unit")), ==, code);
+  g_assert_false (gtk_editable_get_editable (field_entry (GTK_WIDGET (dialog), "unit")));
   gtk_editable_set_text (GTK_EDITABLE (pd_test_gui_find_id (GTK_WIDGET (dialog), "person_search_entry")), "zs");
   hits = GTK_LIST_BOX (pd_test_gui_find_id (GTK_WIDGET (dialog), "hits_list"));
   for (int wait = 0; wait < 100 && gtk_list_box_get_row_at_index (hits, 0) == NULL; wait++)

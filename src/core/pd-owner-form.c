@@ -84,7 +84,6 @@ pd_owner_form_load (PdContext  *ctx,
 {
   g_autoptr (PdOwnerForm) form = NULL;
   g_autoptr (GPtrArray) roles = NULL;
-  g_autofree char *canonical = NULL;
   gint64 estate_id;
 
   g_return_val_if_fail (PD_IS_CONTEXT (ctx) && unit_code != NULL, NULL);
@@ -93,18 +92,14 @@ pd_owner_form_load (PdContext  *ctx,
   estate_id = pd_estate_current_id (ctx, error);
   if (estate_id < 0)
     return NULL;
-  if (!pd_unit_code_parse (unit_code, &canonical, NULL, NULL, NULL, error))
-    return NULL;
 
   form = g_new0 (PdOwnerForm, 1);
   form->unmasked = unmasked;
-  form->unit = pd_unit_find (ctx, estate_id, canonical, NULL);
+  /* The form is of a unit referred to: a malformed or unknown code is the
+   * "unit" field's error (pd-error.h), both said by pd_unit_find. */
+  form->unit = pd_unit_find (ctx, estate_id, unit_code, error);
   if (form->unit == NULL)
-    {
-      pd_set_field_error (error, PD_VALIDATION_ERROR_NOT_FOUND, "unit",
-                          _("Unit: there is no unit %s in this estate."), canonical);
-      return NULL;
-    }
+    return NULL;
   form->estate_name = pd_estate_get_name (ctx, estate_id);
   form->owners = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_person_free);
   form->owner_since = g_ptr_array_new_with_free_func (g_free);

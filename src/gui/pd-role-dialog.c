@@ -25,7 +25,7 @@ struct _PdRoleDialog
   GArray           *owner_ids;   /* behind authorised_by_dropdown */
 
   GtkWidget        *form;
-  GtkWidget        *unit_section;
+  GtkWidget        *unit_code_field;
   GtkEntry         *unit_code_entry;
   GtkLabel         *unit_status_label;
   GtkWidget        *new_use_field;
@@ -137,6 +137,34 @@ load_owners (PdRoleDialog *self)
   gtk_drop_down_set_model (self->authorised_by_dropdown, G_LIST_MODEL (names));
 }
 
+/* Shows @unit (NULL: none) as the one the person goes on, and makes the
+ * unit code field the one for its errors: "unit" for a unit referred to,
+ * "unit_code" for the code of a unit to create (pd-error.h). */
+static void
+show_unit (PdRoleDialog *self,
+           PdUnit       *unit,
+           const char   *status)
+{
+  gboolean new_unit = unit == NULL && status != NULL;
+  g_autofree char *existing = NULL;
+
+  self->unit_id = unit ? unit->id : 0;
+  if (unit != NULL)
+    {
+      g_autoptr (PdOwnerRow) row = pd_owner_row_get (self->ctx, unit->id, NULL);
+      /* Translators: an existing unit: its state and its owners */
+      existing = g_strdup_printf (_("Existing unit · %s · owners: %s"), pd_unit_state_label (unit->state),
+                                  row && *row->owners ? row->owners : _("none"));
+      status = existing;
+    }
+  gtk_label_set_text (self->unit_status_label, status ? status : "");
+  g_object_set (self->unit_code_field, "key",
+                unit != NULL || self->mode != PD_ROLE_DIALOG_NEW_FILE ? "unit" : "unit_code", NULL);
+  gtk_widget_set_visible (self->new_use_field, new_unit);
+  gtk_widget_set_visible (self->new_area_field, new_unit);
+  gtk_widget_set_visible (self->new_state_field, new_unit);
+}
+
 /* Tells whether the typed unit code names an existing unit or a new one. */
 static void
 unit_code_changed (PdRoleDialog *self)
@@ -147,24 +175,12 @@ unit_code_changed (PdRoleDialog *self)
   g_autofree char *status = NULL;
   gboolean valid = pd_unit_code_parse (text, &canonical, NULL, NULL, NULL, NULL);
 
-  self->unit_id = 0;
   if (valid)
     unit = pd_unit_find (self->ctx, pd_estate_current_id (self->ctx, NULL), canonical, NULL);
-  if (unit != NULL)
-    {
-      g_autoptr (PdOwnerRow) row = pd_owner_row_get (self->ctx, unit->id, NULL);
-      self->unit_id = unit->id;
-      /* Translators: an existing unit: its state and its owners */
-      status = g_strdup_printf (_("Existing unit · %s · owners: %s"), pd_unit_state_label (unit->state),
-                                row && *row->owners ? row->owners : _("none"));
-    }
-  else if (valid)
+  if (valid && unit == NULL)
     /* Translators: %s is the unit code as it will be stored */
     status = g_strdup_printf (_("New unit %s: it is created when you save."), canonical);
-  gtk_label_set_text (self->unit_status_label, status ? status : "");
-  gtk_widget_set_visible (self->new_use_field, valid && unit == NULL);
-  gtk_widget_set_visible (self->new_area_field, valid && unit == NULL);
-  gtk_widget_set_visible (self->new_state_field, valid && unit == NULL);
+  show_unit (self, unit, status);
   load_owners (self);
 }
 
@@ -364,7 +380,7 @@ pd_role_dialog_class_init (PdRoleDialogClass *klass)
   g_type_ensure (PD_TYPE_PERSON_FORM);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/propdesk/PropDesk/ui/pd-role-dialog.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, PdRoleDialog, name)
-  BIND (form); BIND (unit_section); BIND (unit_code_entry); BIND (unit_status_label);
+  BIND (form); BIND (unit_code_field); BIND (unit_code_entry); BIND (unit_status_label);
   BIND (new_use_field); BIND (new_area_field); BIND (new_state_field); BIND (use_dropdown);
   BIND (gross_area_entry); BIND (state_dropdown); BIND (role_title); BIND (role_field);
   BIND (role_dropdown); BIND (relation_field); BIND (relation_entry); BIND (start_field);
@@ -420,7 +436,16 @@ pd_role_dialog_new (GtkWindow        *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->transfer_date_entry), today);
   unit = self->unit_id > 0 ? pd_unit_get (ctx, self->unit_id, NULL) : NULL;
 
-  gtk_widget_set_visible (self->unit_section, mode == PD_ROLE_DIALOG_NEW_FILE);
+  /* A given unit is shown, not typed: its errors then show next to it. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->unit_code_entry), mode == PD_ROLE_DIALOG_NEW_FILE);
+  if (mode != PD_ROLE_DIALOG_NEW_FILE)
+    {
+      g_signal_handlers_block_by_func (self->unit_code_entry, unit_code_changed, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->unit_code_entry), unit ? unit->code : "");
+      g_signal_handlers_unblock_by_func (self->unit_code_entry, unit_code_changed, self);
+      show_unit (self, unit, NULL);
+      self->unit_id = unit_id;
+    }
   switch (mode)
     {
     case PD_ROLE_DIALOG_NEW_FILE:
