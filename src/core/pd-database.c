@@ -497,6 +497,69 @@ pd_database_schema_version (void)
   return n == 0 ? 0 : atoi (names[n - 1]);
 }
 
+/* TRUE when foreign_key_check finds nothing wrong; an error naming the
+ * first table with a dangling reference otherwise. */
+static gboolean
+foreign_keys_hold (PdDatabase  *self,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->handle, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
+    return pd_database_set_error (self, "PRAGMA foreign_key_check", error);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    g_set_error (error, PD_DATABASE_ERROR, PD_DATABASE_ERROR_SQL,
+                 "foreign_key_check: a row of %s refers to a missing row of %s",
+                 (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 2));
+  else if (rc != SQLITE_DONE)
+    pd_database_set_error (self, "PRAGMA foreign_key_check", error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+run_migration_steps (PdDatabase  *self,
+                     char       **names,
+                     gint64       current,
+                     int          target,
+                     GError     **error)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      int number = atoi (names[i]);
+      g_autofree char *path = NULL;
+      g_autoptr (GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+      g_autofree char *set_version = NULL;
+
+      if (number <= current || number > target)
+        continue;
+      path = g_strconcat (MIGRATIONS_PATH "/", names[i], NULL);
+      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+      if (bytes == NULL)
+        return FALSE;
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", number);
+
+      /* Each migration runs in its own transaction: a failure leaves the
+       * database at the previous version, never half-migrated. */
+      if (!pd_database_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!pd_database_exec (self, sql, error) || !foreign_keys_hold (self, error) ||
+          !pd_database_exec (self, set_version, error))
+        {
+          sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+          g_prefix_error (error, _("Upgrading the database (step %s) failed: "), names[i]);
+          return FALSE;
+        }
+      if (!pd_database_exec (self, "COMMIT", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 run_migrations (PdDatabase  *self,
                 int          target,
@@ -505,6 +568,7 @@ run_migrations (PdDatabase  *self,
   g_auto (GStrv) names = list_migrations ();
   gint64 current = pd_database_query_int (self, "PRAGMA user_version", NULL, error);
   int newest = target;
+  gboolean ok;
 
   if (current < 0)
     return FALSE;
@@ -537,37 +601,19 @@ run_migrations (PdDatabase  *self,
         }
     }
 
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      int number = atoi (names[i]);
-      g_autofree char *path = NULL;
-      g_autoptr (GBytes) bytes = NULL;
-      g_autofree char *sql = NULL;
-      g_autofree char *set_version = NULL;
-
-      if (number <= current || number > target)
-        continue;
-      path = g_strconcat (MIGRATIONS_PATH "/", names[i], NULL);
-      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-      if (bytes == NULL)
-        return FALSE;
-      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-      set_version = g_strdup_printf ("PRAGMA user_version = %d", number);
-
-      /* Each migration runs in its own transaction: a failure leaves the
-       * database at the previous version, never half-migrated. */
-      if (!pd_database_exec (self, "BEGIN IMMEDIATE", error))
-        return FALSE;
-      if (!pd_database_exec (self, sql, error) || !pd_database_exec (self, set_version, error))
-        {
-          sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
-          g_prefix_error (error, _("Upgrading the database (step %s) failed: "), names[i]);
-          return FALSE;
-        }
-      if (!pd_database_exec (self, "COMMIT", error))
-        return FALSE;
-    }
-  return TRUE;
+  /* A migration may rebuild a table the way SQLite's ALTER TABLE page
+   * describes (a new table, the rows copied, the old one dropped, the new
+   * one renamed); with foreign keys enforced, dropping a parent table would
+   * first delete its rows and fail on every child row.  So they are off
+   * while migrations run (the pragma does nothing inside a transaction:
+   * it is set before), and each migration is checked with
+   * foreign_key_check before it commits. */
+  if (!pd_database_exec (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+  ok = run_migration_steps (self, names, current, target, error);
+  if (!pd_database_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+    return FALSE;
+  return ok;
 }
 
 PdDatabase *

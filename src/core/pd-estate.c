@@ -111,7 +111,13 @@ pd_unit_code_parse (const char *text,
   work = g_strstrip (g_strdup (text ? text : ""));
   for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
     {
-      g_auto (GStrv) pieces = g_strsplit (work, separators[i][0], -1);
+      g_auto (GStrv) pieces = NULL;
+
+      /* Most codes hold none of them: no split and join then (an import
+       * parses every row's code). */
+      if (strstr (work, separators[i][0]) == NULL)
+        continue;
+      pieces = g_strsplit (work, separators[i][0], -1);
       g_free (work);
       work = g_strjoinv (separators[i][1], pieces);
     }
