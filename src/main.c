@@ -1,10 +1,15 @@
 /* propdesk — only starts the application; see src/gui/pd-application.c. */
 #include "pd-application.h"
+#include "pd-gsk-choice.h"
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr (PdApplication) app = pd_application_new ();
+  g_autoptr (PdApplication) app = NULL;
+
+  /* Before GTK reads its environment. */
+  pd_gsk_choice_renderer ();
+  app = pd_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
