@@ -2,6 +2,9 @@
  * with the units, balanced ledgers, gap-free serials, today's rounds. */
 #include "config.h"
 
+#include <string.h>
+
+#include "pd-calendar.h"
 #include "pd-deposit-ledger.h"
 #include "pd-renovation-patrol.h"
 #include "renovation-fixture.h"
@@ -54,26 +57,48 @@ test_demo_renovations (void)
       pd_deposit_summary_clear (&s);
     }
 
-  /* The running ones (Today's): exactly those whose review runs or whose
-   * works are on site, in the same order, the finished ones left out. */
+  /* What Today reads (pd_renovation_list_pressing): exactly the reviews
+   * due by two working days ahead, the stop-works and the on-site works
+   * short of deposit after a deduction, in the same order as the full
+   * list; every review due soon or late and every shortfall among them. */
   {
-    g_autoptr (GPtrArray) running = pd_renovation_list_running (ctx, &error);
-    guint k = 0;
+    g_autofree char *today = pd_context_today (ctx);
+    g_autofree char *until = pd_calendar_add_working_days (ctx, today, 2);
+    g_autoptr (GPtrArray) pressing = pd_renovation_list_pressing (ctx, until, &error);
+    guint k = 0, reviews = 0, short_of_deposit = 0;
 
     g_assert_no_error (error);
     for (guint i = 0; i < all->len; i++)
       {
         PdRenovation *r = all->pdata[i];
+        PdReviewDeadline review = pd_renovation_review_deadline (ctx, r);
+        PdDepositSummary s = { 0 };
+        gboolean reviewing = g_str_equal (r->state, "submitted") || pd_renovation_state_in_review (r->state);
+        gboolean expected;
 
-        if (!g_str_equal (r->state, "submitted") && !pd_renovation_state_in_review (r->state) &&
-            !pd_renovation_state_on_site (r->state))
+        g_assert_true (pd_deposit_summarize (ctx, r->id, &s, &error));
+        expected = (reviewing && strcmp (r->review_due, until) <= 0) || g_str_equal (r->state, "stopped") ||
+                   (pd_renovation_state_on_site (r->state) && s.balance_fen < s.required_fen && s.deducted_fen > 0);
+        if (review == PD_REVIEW_OVERDUE || review == PD_REVIEW_DUE_SOON)
+          {
+            g_assert_true (expected);
+            reviews++;
+          }
+        if (pd_renovation_state_on_site (r->state) && s.shortfall_fen > 0)
+          {
+            g_assert_true (expected);
+            short_of_deposit++;
+          }
+        pd_deposit_summary_clear (&s);
+        if (!expected)
           continue;
-        g_assert_cmpuint (k, <, running->len);
-        g_assert_cmpint (((PdRenovation *) running->pdata[k++])->id, ==, r->id);
+        g_assert_cmpuint (k, <, pressing->len);
+        g_assert_cmpint (((PdRenovation *) pressing->pdata[k++])->id, ==, r->id);
       }
-    g_assert_cmpuint (k, ==, running->len);
-    g_assert_cmpuint (running->len, <, all->len);
-    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM renovation WHERE state LIKE 'review%'", NULL), >, 0);
+    g_assert_cmpuint (k, ==, pressing->len);
+    g_assert_cmpuint (reviews, >, 0);
+    g_assert_cmpuint (short_of_deposit, >, 0);
+    g_assert_cmpuint (pressing->len, <, all->len);
   }
 
   /* Today's rounds are under way: most units seen, some not yet twice. */

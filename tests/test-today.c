@@ -5,6 +5,8 @@
  * day (调休), so "by the next working day" means by Saturday. */
 #include "config.h"
 
+#include <string.h>
+
 #include "pd-calendar.h"
 #include "pd-deposit-ledger.h"
 #include "pd-key-register.h"
@@ -298,6 +300,31 @@ collect (PdContext *ctx)
     g_assert_cmpstr (got_, ==, (expected)); \
   } G_STMT_END
 
+/* The cached statement whose SQL contains @marker ran without a full scan,
+ * a sort or an automatic index, as its rows grow with the portfolio. */
+static void
+assert_read_through_indexes (PdContext  *ctx,
+                             const char *marker)
+{
+  sqlite3 *db = pd_database_get_handle (pd_context_get_database (ctx));
+  guint found = 0;
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+    {
+      const char *sql = sqlite3_sql (stmt);
+
+      if (strstr (sql, marker) == NULL)
+        continue;
+      g_assert_cmpint (sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_VM_STEP, FALSE), >, 0);
+      if (sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_FULLSCAN_STEP, FALSE) != 0 ||
+          sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_SORT, FALSE) != 0 ||
+          sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_AUTOINDEX, FALSE) != 0)
+        g_error ("Today's read scanned or sorted: %s", sql);
+      found++;
+    }
+  g_assert_cmpuint (found, ==, 1);
+}
+
 static PdTodayItem *
 item_at (GPtrArray  *groups,
          PdTodayKind kind,
@@ -490,6 +517,8 @@ test_today_fixture (void)
   ASSERT_GROUP (groups, PD_TODAY_HANDOVER_DEFECT,
                 "4-1-101 overdue 2026-10-08; 4-1-101 overdue 2026-10-09; 4-1-101 today 2026-10-10; "
                 "4-1-101 soon 2026-10-12");
+  /* Both reads found the renovations through migration 032's indexes. */
+  assert_read_through_indexes (ctx, "max(d.kind = 'deduction')");
 }
 
 static void

@@ -140,10 +140,15 @@ PdRenovation *pd_renovation_find_serial (PdContext  *ctx,
  * closed ones when @open_first).  Element type PdRenovation. */
 GPtrArray    *pd_renovation_list   (PdContext  *ctx,
                                     GError    **error);
-/* Only those whose review runs (submitted, in review) or whose works are on
- * site: what the Today list looks at, without the year's finished ones. */
-GPtrArray    *pd_renovation_list_running (PdContext  *ctx,
-                                          GError    **error);
+/* What the Today list may show, newest first: those whose review runs
+ * (submitted, in review) with its reply due by @review_until, those in
+ * stop-work, and those on site whose deposit balance is short after a
+ * deduction.  A superset of what pd_renovation_review_deadline calls due
+ * soon or overdue (for @review_until at least the due-soon working days
+ * plus one after today) and of what pd_deposit_summarize finds short. */
+GPtrArray    *pd_renovation_list_pressing (PdContext  *ctx,
+                                           const char *review_until,
+                                           GError    **error);
 
 /* Checks that a submission is complete (DOMAIN §3): applicant entitled to
  * apply (owner, or tenant/proxy with the owner's authorisation), contractor

@@ -138,7 +138,11 @@ static gboolean
 collect_renovations (Collector *c,
                      GError   **error)
 {
-  g_autoptr (GPtrArray) renovations = pd_renovation_list_running (c->ctx, error);
+  /* A reply due after this many working days is not soon by any reading of
+   * renovation.due_soon_working_days: only those up to it are read. */
+  gint64 soon = pd_settings_get_int (c->ctx, "renovation.due_soon_working_days", 1);
+  g_autofree char *review_until = pd_calendar_add_working_days (c->ctx, c->today, (int) MAX (soon, 0) + 1);
+  g_autoptr (GPtrArray) renovations = pd_renovation_list_pressing (c->ctx, review_until, error);
   g_autoptr (GPtrArray) unpatrolled = NULL;
 
   if (renovations == NULL)
