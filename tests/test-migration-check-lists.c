@@ -130,12 +130,23 @@ test_rows_kept (void)
     schema_before = dump_schema_names (pd_database_get_handle (old));
   }
 
+  /* Migrated through 030 only: the same tables, indexes and triggers (later
+   * migrations may add their own, so the comparison stops at 030). */
+  {
+    g_autoptr (PdDatabase) at_030 = pd_database_open_at_version (path, 30, &error);
+    g_autofree char *schema_030 = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (pd_database_query_int (at_030, "PRAGMA user_version", NULL, NULL), ==, 30);
+    schema_030 = dump_schema_names (pd_database_get_handle (at_030));
+    g_assert_cmpstr (schema_030, ==, schema_before);
+  }
+
   /* Opened by this version: migrated. */
   {
     g_autoptr (PdContext) ctx = pd_test_context_open (path, NOW);
     PdDatabase *database = pd_context_get_database (ctx);
     sqlite3 *db = pd_database_get_handle (database);
-    g_autofree char *schema_after = dump_schema_names (db);
     g_autoptr (GPtrArray) hits = NULL;
     g_autoptr (PdPerson) person = NULL;
     g_autoptr (PdUnitRole) role = NULL;
@@ -149,7 +160,6 @@ test_rows_kept (void)
         g_assert_cmpstr (after, ==, before[i]);
         g_free (before[i]);
       }
-    g_assert_cmpstr (schema_after, ==, schema_before);
     g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM pragma_foreign_key_check", NULL), ==, 0);
     g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'",
                                     NULL), ==, 1);
