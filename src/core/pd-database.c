@@ -25,6 +25,12 @@ struct _PdDatabase
   guint       flat_depth;      /* 0, or the depth a flat pass started in + 1 */
   gboolean    flat_failed;
   PdDatabaseWriteHook before_write; /* pending until the first write */
+  /* pd_database_data_stamp: what it last saw, and its count of changes. */
+  guint64     rollbacks;       /* rollbacks of a transaction or a savepoint */
+  sqlite3_int64 seen_changes;
+  unsigned int seen_version;
+  guint64     seen_rollbacks;
+  guint64     stamp;
 };
 
 G_DEFINE_FINAL_TYPE (PdDatabase, pd_database, G_TYPE_OBJECT)
@@ -345,6 +351,7 @@ pd_database_rollback (PdDatabase *self)
       return;
     }
   sqlite3_exec (self->handle, "ROLLBACK TO pd; RELEASE pd", NULL, NULL, NULL);
+  self->rollbacks++;
   self->savepoint_depth--;
 }
 
@@ -411,6 +418,38 @@ int
 pd_database_changes (PdDatabase *self)
 {
   return sqlite3_changes (self->handle);
+}
+
+/* A ROLLBACK run as SQL (not through pd_database_rollback) changes neither
+ * the count of changes nor the file's data version. */
+static void
+count_rollback (void *data)
+{
+  PdDatabase *self = data;
+
+  self->rollbacks++;
+}
+
+guint64
+pd_database_data_stamp (PdDatabase *self)
+{
+  sqlite3_int64 changes;
+  unsigned int version = 0;
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), 0);
+  /* Rows written on this connection (triggers included), the file's data
+   * version (this connection's commits and savepoint rollbacks, and other
+   * connections' commits once this one reads again), and the rollbacks. */
+  changes = sqlite3_total_changes64 (self->handle);
+  sqlite3_file_control (self->handle, "main", SQLITE_FCNTL_DATA_VERSION, &version);
+  if (changes != self->seen_changes || version != self->seen_version || self->rollbacks != self->seen_rollbacks)
+    {
+      self->seen_changes = changes;
+      self->seen_version = version;
+      self->seen_rollbacks = self->rollbacks;
+      self->stamp++;
+    }
+  return self->stamp;
 }
 
 const char *
@@ -649,6 +688,8 @@ pd_database_open_at_version (const char  *path,
     }
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_timeout (self->handle, 5000);
+  sqlite3_rollback_hook (self->handle, count_rollback, self);
+  self->stamp = 1;
 
   /* The first read tells a non-database file apart before anything is written. */
   if (!pd_database_exec (self, "PRAGMA foreign_keys = ON", error) ||

@@ -102,6 +102,12 @@ gboolean     pd_database_quick_check (PdDatabase  *self,
                                       GError     **error);
 
 gint64       pd_database_last_insert_id (PdDatabase *self);
+/* A number that changes whenever what this connection reads may have
+ * changed since the last call: a row written on it, a rollback, or a commit
+ * by another connection (seen from this connection's next read, as SQLite
+ * sees it).  Never 0.  Small caches (the settings) compare it to stay
+ * exact without reading the table again. */
+guint64      pd_database_data_stamp  (PdDatabase  *self);
 int          pd_database_changes     (PdDatabase  *self);
 
 /* Sets @error from the connection's last SQLite error, prefixed by @what. */

@@ -45,12 +45,95 @@ lookup (PdContext  *ctx,
   return setting;
 }
 
+/* The settings read by this connection.  An entry is used only inside a
+ * read transaction (a snapshot: another connection's commit cannot show
+ * until it ends) and while the connection's data stamp stays the same: a
+ * write on the connection (pd_settings_set, a migration, a test's UPDATE)
+ * or a rollback empties the cache, and so does another connection's commit
+ * once a transaction shows it.  Outside a transaction every get reads the
+ * table, as before.  Long loops inside one transaction read the same few
+ * settings thousands of times (the follow-up due dates of the survey
+ * workbook); each read of the table costs as much as the rest of a row's
+ * work (issue 8).  A restored database is a new connection, with a new
+ * cache. */
+typedef struct
+{
+  guint64     stamp;
+  GHashTable *by_key;   /* key → PdSetting */
+} SettingsCache;
+
+static void
+settings_cache_free (gpointer data)
+{
+  SettingsCache *cache = data;
+
+  g_hash_table_unref (cache->by_key);
+  g_free (cache);
+}
+
+static SettingsCache *
+settings_cache (PdDatabase *database)
+{
+  static GQuark quark;
+  SettingsCache *cache;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("pd-settings-cache");
+  cache = g_object_get_qdata (G_OBJECT (database), quark);
+  if (cache == NULL)
+    {
+      cache = g_new0 (SettingsCache, 1);
+      cache->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                             (GDestroyNotify) pd_setting_free);
+      g_object_set_qdata_full (G_OBJECT (database), quark, cache, settings_cache_free);
+    }
+  return cache;
+}
+
+static void
+settings_cache_check (SettingsCache *cache,
+                      guint64        stamp)
+{
+  if (cache->stamp != stamp)
+    {
+      g_hash_table_remove_all (cache->by_key);
+      cache->stamp = stamp;
+    }
+}
+
+/* The setting @key as stored now, owned by the cache: valid until the
+ * next call into the database.  NULL for an unknown key. */
+static const PdSetting *
+lookup_cached (PdContext  *ctx,
+               const char *key)
+{
+  PdDatabase *database = pd_context_get_database (ctx);
+  SettingsCache *cache = settings_cache (database);
+  PdSetting *setting;
+
+  settings_cache_check (cache, pd_database_data_stamp (database));
+  if (sqlite3_txn_state (pd_database_get_handle (database), "main") != SQLITE_TXN_NONE)
+    {
+      setting = g_hash_table_lookup (cache->by_key, key);
+      if (setting != NULL)
+        return setting;
+    }
+  setting = lookup (ctx, key);
+  if (setting == NULL)
+    return NULL;
+  /* The read itself may have shown another connection's commit: what was
+   * cached before is then stale, the value just read is not. */
+  settings_cache_check (cache, pd_database_data_stamp (database));
+  g_hash_table_replace (cache->by_key, setting->key, setting);
+  return setting;
+}
+
 gint64
 pd_settings_get_int (PdContext  *ctx,
                      const char *key,
                      gint64      fallback)
 {
-  g_autoptr (PdSetting) setting = lookup (ctx, key);
+  const PdSetting *setting = lookup_cached (ctx, key);
 
   if (setting == NULL)
     {
@@ -65,14 +148,14 @@ pd_settings_get_text (PdContext  *ctx,
                       const char *key,
                       const char *fallback)
 {
-  g_autoptr (PdSetting) setting = lookup (ctx, key);
+  const PdSetting *setting = lookup_cached (ctx, key);
 
   if (setting == NULL)
     {
       g_warning ("unknown setting %s", key);
       return g_strdup (fallback);
     }
-  return g_steal_pointer (&setting->value);
+  return g_strdup (setting->value);
 }
 
 gboolean
@@ -246,6 +329,9 @@ pd_settings_set (PdContext  *ctx,
   pd_bind_text (stmt, 2, key);
   if (!pd_database_step_done (database, stmt, error))
     return FALSE;
+  /* The write changed the data stamp already; emptying the cache here too
+   * keeps a set seen by the next get whatever the stamp misses. */
+  g_hash_table_remove_all (settings_cache (database)->by_key);
   pd_context_notify_changed (ctx, "setting");
   return TRUE;
 }

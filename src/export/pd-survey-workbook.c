@@ -424,11 +424,12 @@ write_opinions (Writer    *w,
   pd_xlsx_finish_table (w->book, sheet, followups->len, G_N_ELEMENTS (columns));
 }
 
-gboolean
-pd_survey_workbook_write (PdContext  *ctx,
-                          const char *month,
-                          const char *path,
-                          GError    **error)
+static gboolean
+write_workbook (PdContext  *ctx,
+                const char *month,
+                const char *path,
+                gint64     *rows,
+                GError    **error)
 {
   g_autoptr (PdSurveyStats) now = NULL;
   g_autoptr (PdSurveyStats) last = NULL;
@@ -437,13 +438,9 @@ pd_survey_workbook_write (PdContext  *ctx,
   g_autofree char *last_month = NULL;
   g_autofree char *estate = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *what = NULL;
   Writer w = { 0 };
   lxw_workbook *workbook;
   guint closed, late;
-
-  g_return_val_if_fail (PD_IS_CONTEXT (ctx), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
   now = pd_survey_stats_month (ctx, month, error);
   if (now == NULL)
@@ -489,7 +486,39 @@ pd_survey_workbook_write (PdContext  *ctx,
     }
   if (!pd_xlsx_book_close (w.book, error))
     return FALSE;
+  *rows = followups->len;
+  return TRUE;
+}
+
+gboolean
+pd_survey_workbook_write (PdContext  *ctx,
+                          const char *month,
+                          const char *path,
+                          GError    **error)
+{
+  PdDatabase *database;
+  g_autofree char *what = NULL;
+  gint64 rows = 0;
+
+  g_return_val_if_fail (PD_IS_CONTEXT (ctx), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  database = pd_context_get_database (ctx);
+  /* Every sheet is read in one transaction: one snapshot of the data, and
+   * inside it the settings are read from the cache (pd-settings.c), not
+   * once per due date of every follow-up. */
+  if (!pd_database_begin (database, error))
+    return FALSE;
+  if (!write_workbook (ctx, month, path, &rows, error))
+    {
+      pd_database_rollback (database);
+      return FALSE;
+    }
+  /* Ended before the log is written: a read transaction that went on to
+   * write could fail if another connection wrote meanwhile. */
+  if (!pd_database_commit (database, error))
+    return FALSE;
   /* Opinions are tied to units: the export is logged like any other. */
   what = g_strdup_printf ("survey statistics %s", month);
-  return pd_export_log_add (ctx, what, followups->len, FALSE, path, error);
+  return pd_export_log_add (ctx, what, rows, FALSE, path, error);
 }
