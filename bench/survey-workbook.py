@@ -7,7 +7,7 @@ comparison with `propdesk-cli export survey-stats`.
 
 The same five sheets, columns, formats and two charts, from the same queries
 as src/core/pd-survey-stats.c (per-form figures from survey_response_total,
-the trend grouped by day), so the comparison is of the writers and the
+per-item answers from survey_item_day_total, the trend grouped by day), so the comparison is of the writers and the
 languages, not of query designs; follow-up due dates are counted in calendar
 days here (PropDesk counts working days), which does not change the work
 done."""
@@ -16,7 +16,6 @@ import sys
 
 import xlsxwriter
 
-PERIOD_RESPONSES = "r.answered_on >= ?2 AND r.answered_on < ?3 AND (?1 = 0 OR r.campaign_id = ?1)"
 PERIOD_TOTALS = "t.answered_on >= ?2 AND t.answered_on < ?3 AND (?1 = 0 OR t.campaign_id = ?1)"
 CAMPAIGNS = ("WITH camp (id) AS (SELECT id FROM survey_campaign WHERE (?1 = 0 OR id = ?1) "
              "AND start_on < ?3 AND end_on >= ?2 UNION "
@@ -73,8 +72,8 @@ def add_day_totals(db, months, first, after):
 
 
 def month_stats(db, month):
-    """One month in full, as the core's pd_survey_stats_compute: per-item counts from the
-    answers, everything per form from survey_response_total."""
+    """One month in full, as the core's pd_survey_stats_compute: per-item counts from
+    survey_item_day_total, everything per form from survey_response_total."""
     stats = campaign_figures(db, month)
     args = month_period(month)
     add_day_totals(db, [stats], args[1], args[2])
@@ -83,8 +82,9 @@ def month_stats(db, month):
         "JOIN survey_item i ON i.template_id = c.template_id ORDER BY i.position", args)}
     items = {item: {"title": title, "counts": [0] * 6} for item, title in titles.items()}
     for item, score, n in db.execute(
-            "SELECT a.item_id, a.score, count(*) FROM survey_response r JOIN survey_answer a "
-            "ON a.response_id = r.id WHERE " + PERIOD_RESPONSES + " GROUP BY a.item_id, a.score", args):
+            "SELECT d.item_id, d.score, sum(d.answers) FROM survey_item_day_total d WHERE "
+            "d.answered_on >= ?2 AND d.answered_on < ?3 AND (?1 = 0 OR d.campaign_id = ?1) "
+            "GROUP BY d.item_id, d.score", args):
         items.setdefault(item, {"title": str(item), "counts": [0] * 6})["counts"][score] += n
     for item, asked in db.execute(
             "SELECT i.id, sum(n.forms) FROM (SELECT t.campaign_id, count(*) AS forms "

@@ -19,10 +19,9 @@
  *
  * Per-form figures (forms, opinions, valid and satisfied answers, score sums)
  * come from survey_response_total (026-survey-totals.sql, kept by triggers),
- * a period's forms in one range of its covering index; only the per-item
- * counts read the period's item answers (issue 8). */
-#define PERIOD_RESPONSES \
-  "r.answered_on >= ?2 AND r.answered_on < ?3 AND (?1 = 0 OR r.campaign_id = ?1)"
+ * a period's forms in one range of its covering index; the per-item counts
+ * come from survey_item_day_total, the answers counted per day, campaign,
+ * item and score (issue 8). */
 #define PERIOD_TOTALS \
   "t.answered_on >= ?2 AND t.answered_on < ?3 AND (?1 = 0 OR t.campaign_id = ?1)"
 #define PERIOD_CAMPAIGNS \
@@ -30,10 +29,12 @@
   "AND start_on < ?3 AND end_on >= ?2 UNION " \
   "SELECT t.campaign_id FROM survey_response_total t WHERE " PERIOD_TOTALS ") "
 
+/* The per-item answers from survey_item_day_total (033-survey-item-totals.sql,
+ * kept by triggers): a month is a few thousand rows of its primary key. */
 static const char sql_item_scores[] =
-  "SELECT a.item_id, a.score, count(*) FROM survey_response r "
-  "JOIN survey_answer a ON a.response_id = r.id WHERE " PERIOD_RESPONSES
-  " GROUP BY a.item_id, a.score";
+  "SELECT d.item_id, d.score, sum(d.answers) FROM survey_item_day_total d WHERE "
+  "d.answered_on >= ?2 AND d.answered_on < ?3 AND (?1 = 0 OR d.campaign_id = ?1) "
+  "GROUP BY d.item_id, d.score";
 /* How many forms asked each item (the items of their campaign's template):
  * the forms counted per campaign, then spread over its template's items. */
 static const char sql_item_asked[] =
