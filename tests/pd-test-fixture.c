@@ -131,3 +131,18 @@ pd_test_use_chinese (void)
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   pd_i18n_init ();
 }
+
+char *
+pd_test_kept_aside (const char *db_path)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *prefix = g_strconcat (base, ".replaced-", NULL);
+  g_autoptr (GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (name, prefix) && !g_str_has_suffix (name, "-wal") && !g_str_has_suffix (name, "-shm"))
+      return g_build_filename (dir, name, NULL);
+  return NULL;
+}

@@ -29,5 +29,9 @@ void       pd_test_use_chinese   (void);
  * their row) with all spaces, ASCII and ideographic, removed: pdftotext
  * puts spaces between CJK and Latin text as it likes. */
 char      *pd_test_pdf_text      (const char *path);
+/* The file a restore or a recovery moved the database at @db_path aside
+ * to (<db_path>.replaced-…, not its -wal or -shm), or NULL when there is
+ * none. */
+char      *pd_test_kept_aside    (const char *db_path);
 
 G_END_DECLS

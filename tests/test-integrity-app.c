@@ -130,10 +130,8 @@ test_deferred_check (void)
   g_autofree char *db = g_build_filename (dir, "propdesk.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GError) problem = NULL;
-  g_autoptr (GDir) folder = NULL;
-  const char *name;
+  g_autofree char *aside = NULL;
   gboolean full_check_due = FALSE;
-  gboolean aside = FALSE;
   gint64 units;
   char *argv[] = { (char *) "propdesk", (char *) "--db", db, NULL };
   Run run = { .windows = { .window_type = PD_TYPE_WINDOW, .delay_ms = 300, .after_window = check_restored } };
@@ -174,12 +172,8 @@ test_deferred_check (void)
   g_assert_cmpuint (run.windows.windows_seen, ==, 2);
   g_assert_cmpint (run.units_after, ==, units);
   g_assert_true (pd_backup_quick_check_file (db, NULL));
-  folder = g_dir_open (dir, 0, NULL);
-  while ((name = g_dir_read_name (folder)) != NULL)
-    if (g_str_has_prefix (name, "propdesk.db.replaced-") && !g_str_has_suffix (name, "-wal") &&
-        !g_str_has_suffix (name, "-shm"))
-      aside = TRUE;
-  g_assert_true (aside);
+  aside = pd_test_kept_aside (db);
+  g_assert_nonnull (aside);
 }
 
 /* A file that opening would migrate is checked in full before: a damaged

@@ -76,21 +76,12 @@ test_restore_offered (void)
   }
   /* The damaged file still exists beside it, untouched. */
   {
-    g_autoptr (GDir) folder = g_dir_open (pd_test_tmpdir (), 0, NULL);
-    const char *name;
-    gboolean found = FALSE;
-    while ((name = g_dir_read_name (folder)) != NULL)
-      if (g_str_has_prefix (name, "office.db.replaced-") && !g_str_has_suffix (name, "-wal") &&
-          !g_str_has_suffix (name, "-shm"))
-        {
-          g_autofree char *path = g_build_filename (pd_test_tmpdir (), name, NULL);
-          g_autofree char *kept = NULL;
-          gsize kept_length;
-          g_assert_true (g_file_get_contents (path, &kept, &kept_length, NULL));
-          g_assert_cmpmem (kept, kept_length, data, length);
-          found = TRUE;
-        }
-    g_assert_true (found);
+    g_autofree char *path = pd_test_kept_aside (db);
+    g_autofree char *kept = NULL;
+    gsize kept_length;
+    g_assert_nonnull (path);
+    g_assert_true (g_file_get_contents (path, &kept, &kept_length, NULL));
+    g_assert_cmpmem (kept, kept_length, data, length);
   }
 }
 

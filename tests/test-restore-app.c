@@ -69,10 +69,8 @@ test_restore_in_app (void)
   g_autofree char *backups = pd_backup_dir_for (db);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) kept = NULL;
-  g_autoptr (GDir) folder = NULL;
-  const char *name;
+  g_autofree char *aside = NULL;
   gint64 vehicles;
-  gboolean aside = FALSE;
   char *argv[] = { (char *) "propdesk", (char *) "--db", db, NULL };
   Run run = { .windows = { .window_type = PD_TYPE_WINDOW, .delay_ms = 500, .after_window = after_window } };
 
@@ -100,12 +98,8 @@ test_restore_in_app (void)
   g_assert_cmpuint (run.windows.windows_seen, ==, 2);
   g_assert_cmpint (run.vehicles_after, ==, vehicles);
   /* The replaced database is kept aside, and in a before-restore backup. */
-  folder = g_dir_open (dir, 0, NULL);
-  while ((name = g_dir_read_name (folder)) != NULL)
-    if (g_str_has_prefix (name, "propdesk.db.replaced-") && !g_str_has_suffix (name, "-wal") &&
-        !g_str_has_suffix (name, "-shm"))
-      aside = TRUE;
-  g_assert_true (aside);
+  aside = pd_test_kept_aside (db);
+  g_assert_nonnull (aside);
   kept = pd_backup_list (backups);
   g_assert_cmpuint (kept->len, >=, 1);
   {
