@@ -1,6 +1,8 @@
 /* Owner file actions (one transaction each) and the file's change history. */
 #include "config.h"
 
+#include <string.h>
+
 #include "pd-error.h"
 #include "pd-owner-file.h"
 #include "pd-owner-history.h"
@@ -240,6 +242,103 @@ test_transfer_and_vehicle_history (void)
   g_assert_cmpstr (pd_owner_history_field_label ("person", "uscc"), ==, "Unified social credit code");
 }
 
+static gint64
+add_vehicle (PdContext  *ctx,
+             gint64      person_id,
+             gint64      unit_id,
+             const char *plate)
+{
+  g_autoptr (GError) error = NULL;
+  PdVehicle vehicle = { .person_id = person_id, .unit_id = unit_id, .plate = g_strdup (plate),
+                        .model = (char *) "", .parking_space = (char *) "" };
+  gint64 id = pd_vehicle_add (ctx, &vehicle, &error);
+
+  g_assert_no_error (error);
+  g_free (vehicle.plate);     /* pd_vehicle_add stores the normalised plate there */
+  return id;
+}
+
+static gboolean
+has_vehicle (GPtrArray  *history,
+             const char *plate)
+{
+  g_autofree char *record = g_strdup_printf ("Vehicle %s", plate);
+
+  return find_entry (history, record, "Created") != NULL;
+}
+
+/* The history's vehicles are looked up through migration 034's indexes
+ * (EXPLAIN QUERY PLAN names them; nothing scanned, sorted or auto-indexed),
+ * not by reading every vehicle of the audit log, and are still those of the
+ * unit and of everyone who ever held a role on it, removed ones too. */
+static void
+test_vehicle_history_indexed (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new (NOW);
+  g_autoptr (PdPerson) buyer = new_person ("赵六", "13600002222");
+  g_autoptr (GPtrArray) history = NULL;
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = pd_database_get_handle (pd_context_get_database (ctx));
+  gint64 unit_id = make_unit (ctx, "2-1-301", "occupied");
+  gint64 other_unit = make_unit (ctx, "2-1-302", "occupied");
+  gint64 seller = add_owner (ctx, unit_id, "孙七", "13500003333");
+  gint64 neighbour = add_owner (ctx, other_unit, "周八", "13500004444");
+  gint64 removed;
+  guint checked = 0;
+
+  removed = add_vehicle (ctx, seller, unit_id, "粤B10001");
+  add_vehicle (ctx, seller, 0, "粤B10002");            /* the seller's, on no unit */
+  add_vehicle (ctx, seller, other_unit, "粤B10003");   /* the seller's, on another unit */
+  add_vehicle (ctx, neighbour, unit_id, "粤B10004");   /* someone else's, parked for the unit */
+  for (int i = 0; i < 30; i++)
+    {
+      g_autofree char *plate = g_strdup_printf ("粤C%05d", i);
+      add_vehicle (ctx, neighbour, other_unit, plate);
+    }
+  g_assert_true (pd_vehicle_remove (ctx, removed, &error));
+  g_assert_true (pd_owner_file_transfer (ctx, unit_id, buyer, "2026-03-01", &error));
+  g_assert_no_error (error);
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+    {
+      sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_FULLSCAN_STEP, TRUE);
+      sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_SORT, TRUE);
+      sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_AUTOINDEX, TRUE);
+    }
+  history = pd_owner_history_list (ctx, unit_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_vehicle (history, "粤B10001"));
+  g_assert_nonnull (find_entry (history, "Vehicle 粤B10001", "Deleted"));
+  g_assert_true (has_vehicle (history, "粤B10002"));
+  g_assert_true (has_vehicle (history, "粤B10003"));
+  g_assert_true (has_vehicle (history, "粤B10004"));
+  g_assert_false (has_vehicle (history, "粤C00000"));
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+    {
+      const char *sql = sqlite3_sql (stmt);
+      g_autofree char *explain = NULL;
+      g_autoptr (GString) plan = g_string_new ("");
+      sqlite3_stmt *query_plan = NULL;
+
+      if (strstr (sql, "'vehicle'") == NULL || strstr (sql, "audit_log") == NULL || strstr (sql, "json_extract") == NULL)
+        continue;
+      if (sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_FULLSCAN_STEP, FALSE) != 0 ||
+          sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_SORT, FALSE) != 0 ||
+          sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_AUTOINDEX, FALSE) != 0)
+        g_error ("the vehicle history scanned or sorted: %s", sql);
+      explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &query_plan, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (query_plan) == SQLITE_ROW)
+        g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (query_plan, 3));
+      sqlite3_finalize (query_plan);
+      if (strstr (plan->str, "USING INDEX audit_log_vehicle_") == NULL || strstr (plan->str, "SCAN") != NULL)
+        g_error ("the vehicle history is not an indexed look-up: %s\n%s", sql, plan->str);
+      checked++;
+    }
+  g_assert_cmpuint (checked, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -248,5 +347,6 @@ main (int    argc,
   g_test_add_func ("/owner-file/save-is-one-transaction", test_save_is_one_transaction);
   g_test_add_func ("/owner-file/add-person", test_add_person_creates_unit_and_rolls_back);
   g_test_add_func ("/owner-file/transfer-and-vehicle-history", test_transfer_and_vehicle_history);
+  g_test_add_func ("/owner-file/vehicle-history-indexed", test_vehicle_history_indexed);
   return g_test_run ();
 }

@@ -238,29 +238,65 @@ compare_newest_first (gconstpointer a,
   return ea->id < eb->id ? 1 : ea->id > eb->id ? -1 : 0;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Appends the vehicles whose insert row @stmt, bound to @id, finds. */
+static void
+append_vehicle_ids (GArray       *ids,
+                    sqlite3_stmt *stmt,
+                    gint64        id)
+{
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 vehicle_id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, vehicle_id);
+    }
+  sqlite3_reset (stmt);
+}
+
+/* The vehicle inserts of the audit log by a value of the inserted row:
+ * each query is one of migration 034's indexes, whose expression and WHERE
+ * these must repeat. */
+#define VEHICLE_INSERTS_BY(key) \
+  "SELECT record_id FROM audit_log WHERE table_name = 'vehicle' AND action = 'insert' " \
+  "AND json_extract (new_value, '$." key "') = ?"
+
 /* Vehicles ever registered for the unit or for someone who held a role on
- * it, including removed ones (only the audit log still knows those). */
+ * it (@roles, ended ones included), removed ones too (only the audit log
+ * still knows those), in ascending order.  One look-up for the unit and one
+ * per person: SQLite (3.40) uses an expression index for "= ?" but not for
+ * "IN (SELECT …)" or a join, which read every vehicle row of the log. */
 static GArray *
 vehicle_ids (PdContext *ctx,
              gint64     unit_id,
+             GPtrArray *roles,
              GError   **error)
 {
-  sqlite3_stmt *stmt = pd_database_prepare (pd_context_get_database (ctx),
-    "SELECT DISTINCT record_id FROM audit_log WHERE table_name = 'vehicle' AND action = 'insert' "
-    "AND (json_extract (new_value, '$.unit_id') = ?1 OR json_extract (new_value, '$.person_id') IN "
-    "(SELECT person_id FROM unit_role WHERE unit_id = ?1)) ORDER BY record_id", error);
+  PdDatabase *database = pd_context_get_database (ctx);
+  sqlite3_stmt *by_unit = pd_database_prepare (database, VEHICLE_INSERTS_BY ("unit_id"), error);
+  sqlite3_stmt *by_person = by_unit ? pd_database_prepare (database, VEHICLE_INSERTS_BY ("person_id"), error) : NULL;
   GArray *ids;
+  guint kept = 0;
 
-  if (stmt == NULL)
+  if (by_person == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
+  append_vehicle_ids (ids, by_unit, unit_id);
+  for (guint i = 0; i < roles->len; i++)
+    append_vehicle_ids (ids, by_person, ((PdUnitRole *) roles->pdata[i])->person_id);
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    if (kept == 0 || g_array_index (ids, gint64, i) != g_array_index (ids, gint64, kept - 1))
+      g_array_index (ids, gint64, kept++) = g_array_index (ids, gint64, i);
+  g_array_set_size (ids, kept);
   return ids;
 }
 
@@ -286,7 +322,7 @@ pd_owner_history_list (PdContext  *ctx,
       add_record (ctx, history, seen, "unit_role", role->id, label, &local_error);
       add_record (ctx, history, seen, "person", role->person_id, role->person_name, &local_error);
     }
-  vehicles = vehicle_ids (ctx, unit_id, &local_error);
+  vehicles = vehicle_ids (ctx, unit_id, roles, &local_error);
   for (guint i = 0; vehicles != NULL && i < vehicles->len; i++)
     {
       gint64 id = g_array_index (vehicles, gint64, i);
