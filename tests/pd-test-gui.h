@@ -13,6 +13,21 @@ pd_test_gui_spin (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Runs the main loop until it is idle, @rounds times with a pause of
+ * @pause_us between: idle handlers (refreshes, lazy reads, a worker's
+ * result) may queue more work after the loop went idle. */
+static inline void
+pd_test_gui_settle (guint  rounds,
+                    gulong pause_us)
+{
+  for (guint round = 0; round < rounds; round++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (pause_us);
+    }
+}
+
 static inline GtkWidget *
 pd_test_gui_find_in (GtkWidget  *root,
                      GType       type,

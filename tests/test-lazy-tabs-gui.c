@@ -43,12 +43,7 @@ count_statement (unsigned int kind, void *data, void *stmt, void *sql)
 static void
 iterate (void)
 {
-  for (int round = 0; round < 5; round++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
+  pd_test_gui_settle (5, 2000);
 }
 
 static PdContext *

@@ -31,12 +31,7 @@ typedef struct
 static void
 iterate (void)
 {
-  for (int round = 0; round < 2; round++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
+  pd_test_gui_settle (2, 1000);
 }
 
 /* The list view inside the column view: its children are the row widgets. */

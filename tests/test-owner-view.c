@@ -31,12 +31,7 @@ static void
 iterate (void)
 {
   /* Twice: idle handlers (refreshes) may queue more work. */
-  for (int round = 0; round < 2; round++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
+  pd_test_gui_settle (2, 1000);
 }
 
 static gboolean

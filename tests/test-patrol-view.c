@@ -31,12 +31,7 @@ typedef struct
 static void
 iterate (void)
 {
-  for (int round = 0; round < 3; round++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
+  pd_test_gui_settle (3, 1000);
 }
 
 static GtkWidget *

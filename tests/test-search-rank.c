@@ -326,27 +326,40 @@ test_no_scan (void)
   run_queries (ctx);
 }
 
+/* A database filled by fill() and put back by @rewind_sql as an older
+ * PropDesk left it, then opened again, so upgraded.  @before, when not
+ * NULL, checks the old state first. */
+static PdContext *
+upgrade (const char *name,
+         const char *rewind_sql,
+         void      (*before) (PdContext *ctx))
+{
+  g_autofree char *path = g_build_filename (pd_test_tmpdir (), name, NULL);
+
+  {
+    g_autoptr (PdContext) ctx = pd_test_context_open (path, NOW);
+    g_autoptr (GError) error = NULL;
+
+    fill (ctx);
+    g_assert_true (pd_database_exec (pd_context_get_database (ctx), rewind_sql, &error));
+    g_assert_no_error (error);
+    if (before != NULL)
+      before (ctx);
+  }
+  return pd_test_context_open (path, NOW);
+}
+
 /* A database made before migration 025 (its indexes as 001 made them)
  * gets the covering indexes on upgrade, and its search stays right. */
 static void
 test_migration (void)
 {
-  g_autofree char *path = g_build_filename (pd_test_tmpdir (), "before-025.db", NULL);
-  g_autoptr (PdContext) upgraded = NULL;
+  g_autoptr (PdContext) upgraded =
+    upgrade ("before-025.db",
+             "DROP INDEX search_key_lookup; CREATE INDEX search_key_key ON search_key (key); "
+             "DROP INDEX unit_role_person_current; CREATE INDEX unit_role_person ON unit_role (person_id); "
+             "PRAGMA user_version = 24", NULL);
 
-  {
-    g_autoptr (PdContext) ctx = pd_test_context_open (path, NOW);
-    PdDatabase *database = pd_context_get_database (ctx);
-    g_autoptr (GError) error = NULL;
-
-    fill (ctx);
-    g_assert_true (pd_database_exec (database,
-      "DROP INDEX search_key_lookup; CREATE INDEX search_key_key ON search_key (key); "
-      "DROP INDEX unit_role_person_current; CREATE INDEX unit_role_person ON unit_role (person_id); "
-      "PRAGMA user_version = 24", &error));
-    g_assert_no_error (error);
-  }
-  upgraded = pd_test_context_open (path, NOW);
   g_assert_cmpint (pd_test_count (upgraded, "PRAGMA user_version", NULL), ==, pd_database_schema_version ());
   g_assert_cmpint (pd_test_count (upgraded, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
                                             "('search_key_lookup', 'unit_role_person_current')", NULL), ==, 2);
@@ -358,28 +371,23 @@ test_migration (void)
   run_queries (upgraded);
 }
 
+static void
+dashes_kept (PdContext *ctx)
+{
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM search_key WHERE key = '1-1-101'", NULL), ==, 1);
+  assert_search (ctx, "1 1 101", 100, "");
+}
+
 /* A database whose keys were stored with their dashes (before migration
  * 027) has them dropped on upgrade: "1 1 101" finds 1-1-101. */
 static void
 test_migration_dashes (void)
 {
-  g_autofree char *path = g_build_filename (pd_test_tmpdir (), "before-027.db", NULL);
-  g_autoptr (PdContext) upgraded = NULL;
+  g_autoptr (PdContext) upgraded =
+    upgrade ("before-027.db",
+             "UPDATE search_key SET key = (SELECT code FROM unit WHERE id = unit_id) WHERE unit_id IS NOT NULL; "
+             "PRAGMA user_version = 26", dashes_kept);
 
-  {
-    g_autoptr (PdContext) ctx = pd_test_context_open (path, NOW);
-    PdDatabase *database = pd_context_get_database (ctx);
-    g_autoptr (GError) error = NULL;
-
-    fill (ctx);
-    g_assert_true (pd_database_exec (database,
-      "UPDATE search_key SET key = (SELECT code FROM unit WHERE id = unit_id) WHERE unit_id IS NOT NULL; "
-      "PRAGMA user_version = 26", &error));
-    g_assert_no_error (error);
-    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM search_key WHERE key = '1-1-101'", NULL), ==, 1);
-    assert_search (ctx, "1 1 101", 100, "");
-  }
-  upgraded = pd_test_context_open (path, NOW);
   g_assert_cmpint (pd_test_count (upgraded, "PRAGMA user_version", NULL), ==, pd_database_schema_version ());
   g_assert_cmpint (pd_test_count (upgraded, "SELECT count(*) FROM search_key WHERE key GLOB '*-*'", NULL), ==, 0);
   g_assert_cmpint (pd_test_count (upgraded, "SELECT count(*) FROM search_key WHERE key = '11101'", NULL), ==, 1);

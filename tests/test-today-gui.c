@@ -25,12 +25,7 @@
 static void
 iterate (void)
 {
-  for (int round = 0; round < 5; round++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
+  pd_test_gui_settle (5, 2000);
 }
 
 /* Every label text under @widget, one per line. */
