@@ -188,15 +188,41 @@ pd_xlsx_is_collectable (int type)
          || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
 }
 
-void
-pd_xlsx_set_xml_error (GError         **error,
-                       xmlTextReader   *reader,
-                       const char      *part)
+static void
+set_xml_error (GError         **error,
+               xmlTextReader   *reader,
+               const char      *part)
 {
   g_set_error (error, PD_LEDGER_ERROR, PD_LEDGER_ERROR_FORMAT,
                /* Translators: %s is a part inside the .xlsx file, %d a line in it */
                _("The workbook is damaged: part “%s” is not valid XML (near line %d)"),
                part, xmlTextReaderGetParserLineNumber (reader));
+}
+
+int
+pd_xlsx_next_node (xmlTextReader  *reader,
+                   const char     *part,
+                   int            *type,
+                   const char    **name,
+                   gboolean       *empty,
+                   GError        **error)
+{
+  int ret = xmlTextReaderRead (reader);
+
+  if (ret < 0)
+    set_xml_error (error, reader, part);
+  if (ret != 1)
+    return ret < 0 ? -1 : 0;
+  *type = xmlTextReaderNodeType (reader);
+  *name = (const char *) xmlTextReaderConstLocalName (reader);
+  *empty = xmlTextReaderIsEmptyElement (reader) == 1;
+  if (*type == XML_READER_TYPE_DOCUMENT_TYPE)
+    {
+      /* The parser does not load it, but a DTD is refused all the same. */
+      pd_xlsx_check_no_dtd ((const guint8 *) "<!DOCTYPE", 9, part, error);
+      return -1;
+    }
+  return 1;
 }
 
 xmlTextReader *

@@ -48,10 +48,16 @@ xmlTextReader *pd_xlsx_open_reader         (const guint8   *buf,
                                             gsize           len,
                                             const char     *part,
                                             GError        **error);
+/* Reads the next node of @part's stream: 1 with its type, local name and
+ * whether it is an empty element; 0 at the end; -1 with @error set when
+ * the XML is damaged or declares a DTD. */
 G_GNUC_INTERNAL
-void           pd_xlsx_set_xml_error       (GError        **error,
-                                            xmlTextReader  *reader,
-                                            const char     *part);
+int            pd_xlsx_next_node           (xmlTextReader  *reader,
+                                            const char     *part,
+                                            int            *type,
+                                            const char    **name,
+                                            gboolean       *empty,
+                                            GError        **error);
 G_GNUC_INTERNAL
 gboolean       pd_xlsx_is_element          (xmlNode        *node,
                                             const char     *local_name);

@@ -80,7 +80,9 @@ pd_xlsx_load_sheet (XlsxReader     *xr,
   guint row = 0;       /* sheet row number of the current <row>, 1-based */
   guint next_col = 0;  /* column of the next <c> without an r attribute */
   gsize len;
-  int ret;
+  int ret, type;
+  const char *name;
+  gboolean empty;
   char date_buf[16];
 
   buf = pd_xlsx_read_part (xr->zip, path, FALSE, &len, error);
@@ -90,18 +92,8 @@ pd_xlsx_load_sheet (XlsxReader     *xr,
   if (reader == NULL)
     return FALSE;
 
-  while ((ret = xmlTextReaderRead (reader)) == 1)
+  while ((ret = pd_xlsx_next_node (reader, path, &type, &name, &empty, error)) == 1)
     {
-      int type = xmlTextReaderNodeType (reader);
-      const char *name = (const char *) xmlTextReaderConstLocalName (reader);
-      gboolean empty = xmlTextReaderIsEmptyElement (reader) == 1;
-
-      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
-        {
-          pd_xlsx_check_no_dtd ((const guint8 *) "<!DOCTYPE", 9, path, error);
-          goto fail;
-        }
-
       if (type == XML_READER_TYPE_ELEMENT)
         {
           if (g_strcmp0 (name, "row") == 0)
@@ -208,10 +200,7 @@ pd_xlsx_load_sheet (XlsxReader     *xr,
         g_string_append (text, (const char *) xmlTextReaderConstValue (reader));
     }
   if (ret < 0)
-    {
-      pd_xlsx_set_xml_error (error, reader, path);
-      goto fail;
-    }
+    goto fail;
 
   g_clear_pointer (&ci.type, xmlFree);
   return TRUE;

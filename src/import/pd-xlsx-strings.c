@@ -58,7 +58,9 @@ pd_xlsx_load_shared_strings (XlsxReader  *xr,
   gboolean in_si = FALSE, in_t = FALSE;
   guint rph_depth = 0;
   gsize len;
-  int ret;
+  int ret, type;
+  const char *name;
+  gboolean empty;
 
   xr->shared_strings = g_ptr_array_new ();
   xr->strings_chunk = g_string_chunk_new (64 * 1024);
@@ -71,17 +73,8 @@ pd_xlsx_load_shared_strings (XlsxReader  *xr,
   if (reader == NULL)
     return FALSE;
 
-  while ((ret = xmlTextReaderRead (reader)) == 1)
+  while ((ret = pd_xlsx_next_node (reader, path, &type, &name, &empty, error)) == 1)
     {
-      int type = xmlTextReaderNodeType (reader);
-      const char *name = (const char *) xmlTextReaderConstLocalName (reader);
-      gboolean empty = xmlTextReaderIsEmptyElement (reader) == 1;
-
-      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
-        {
-          pd_xlsx_check_no_dtd ((const guint8 *) "<!DOCTYPE", 9, path, error);
-          return FALSE;
-        }
       if (type == XML_READER_TYPE_ELEMENT || type == XML_READER_TYPE_END_ELEMENT)
         {
           gboolean start = type == XML_READER_TYPE_ELEMENT;
@@ -119,10 +112,5 @@ pd_xlsx_load_shared_strings (XlsxReader  *xr,
       else if (in_t && pd_xlsx_is_collectable (type))
         g_string_append (text, (const char *) xmlTextReaderConstValue (reader));
     }
-  if (ret < 0)
-    {
-      pd_xlsx_set_xml_error (error, reader, path);
-      return FALSE;
-    }
-  return TRUE;
+  return ret >= 0;
 }
