@@ -6,9 +6,11 @@ comparison with `propdesk-cli export survey-stats`.
     survey-workbook.py DATABASE YYYY-MM OUT.xlsx
 
 The same five sheets, columns, formats and two charts, from the same queries
-as src/core/pd-survey-stats.c (per-form figures from survey_response_total,
-per-item answers from survey_item_day_total, the trend grouped by day), so the comparison is of the writers and the
-languages, not of query designs; follow-up due dates are counted in calendar
+as src/core/pd-survey-stats.c (forms summed per day and campaign from
+survey_day_total, targets per campaign and building from
+survey_building_target_total, a building's forms from survey_response_total,
+per-item answers from survey_item_day_total), so the comparison is of the
+writers and the languages, not of query designs; follow-up due dates are counted in calendar
 days here (PropDesk counts working days), which does not change the work
 done."""
 import sqlite3
@@ -17,9 +19,10 @@ import sys
 import xlsxwriter
 
 PERIOD_TOTALS = "t.answered_on >= ?2 AND t.answered_on < ?3 AND (?1 = 0 OR t.campaign_id = ?1)"
+PERIOD_DAYS = "d.answered_on >= ?2 AND d.answered_on < ?3 AND (?1 = 0 OR d.campaign_id = ?1)"
 CAMPAIGNS = ("WITH camp (id) AS (SELECT id FROM survey_campaign WHERE (?1 = 0 OR id = ?1) "
              "AND start_on < ?3 AND end_on >= ?2 UNION "
-             "SELECT t.campaign_id FROM survey_response_total t WHERE " + PERIOD_TOTALS + ") ")
+             "SELECT d.campaign_id FROM survey_day_total d WHERE " + PERIOD_DAYS + ") ")
 STAGES = ["待送达责任部门", "待书面整改措施", "待整改", "待回访", "已关闭"]
 
 
@@ -37,8 +40,8 @@ def campaign_figures(db, month):
     args = month_period(month)
     goals = db.execute(CAMPAIGNS + "SELECT max(c.coverage_goal_pct), max(c.satisfaction_goal_pct) "
                        "FROM camp JOIN survey_campaign c ON c.id = camp.id", args).fetchone()
-    targets = db.execute(CAMPAIGNS + "SELECT count(*) FROM camp JOIN survey_target t "
-                         "ON t.campaign_id = camp.id", args).fetchone()[0]
+    targets = db.execute(CAMPAIGNS + "SELECT coalesce (sum (n.targets), 0) FROM camp "
+                         "JOIN survey_building_target_total n ON n.campaign_id = camp.id", args).fetchone()[0]
     return {"month": month, "first": args[1], "after": args[2], "targets": targets,
             "coverage_goal": goals[0] if goals[0] is not None else 95,
             "satisfaction_goal": goals[1] if goals[1] is not None else 95,
@@ -54,13 +57,13 @@ def finish(stats):
 
 
 def add_day_totals(db, months, first, after):
-    """Forms, opinions and answers from survey_response_total grouped by day, summed into
-    months: the same range of the same covering index as the core's trend."""
+    """Forms, opinions and answers from survey_day_total grouped by day, summed into
+    months: the same range of the same primary key as the core's trend."""
     by_month = {m["month"]: m for m in months}
     for day, forms, opinions, valid, satisfied, points in db.execute(
-            "SELECT t.answered_on, count(*), sum(t.opinion), sum(t.valid), sum(t.satisfied), "
-            "sum(t.score_sum) FROM survey_response_total t WHERE " + PERIOD_TOTALS +
-            " GROUP BY t.answered_on", (0, first, after)):
+            "SELECT d.answered_on, sum(d.forms), sum(d.opinions), sum(d.valid), sum(d.satisfied), "
+            "sum(d.score_sum) FROM survey_day_total d WHERE " + PERIOD_DAYS +
+            " GROUP BY d.answered_on", (0, first, after)):
         m = by_month.get(day[:7])
         if m is None:
             continue
@@ -83,21 +86,19 @@ def month_stats(db, month):
     items = {item: {"title": title, "counts": [0] * 6} for item, title in titles.items()}
     for item, score, n in db.execute(
             "SELECT d.item_id, d.score, sum(d.answers) FROM survey_item_day_total d WHERE "
-            "d.answered_on >= ?2 AND d.answered_on < ?3 AND (?1 = 0 OR d.campaign_id = ?1) "
-            "GROUP BY d.item_id, d.score", args):
+            + PERIOD_DAYS + " GROUP BY d.item_id, d.score", args):
         items.setdefault(item, {"title": str(item), "counts": [0] * 6})["counts"][score] += n
     for item, asked in db.execute(
-            "SELECT i.id, sum(n.forms) FROM (SELECT t.campaign_id, count(*) AS forms "
-            "FROM survey_response_total t WHERE " + PERIOD_TOTALS + " GROUP BY t.campaign_id) n "
+            "SELECT i.id, sum(n.forms) FROM (SELECT d.campaign_id, sum(d.forms) AS forms "
+            "FROM survey_day_total d WHERE " + PERIOD_DAYS + " GROUP BY d.campaign_id) n "
             "JOIN survey_campaign c ON c.id = n.campaign_id "
             "JOIN survey_item i ON i.template_id = c.template_id GROUP BY i.id", args):
         if item in items:
             items[item]["counts"][0] = asked - sum(items[item]["counts"][1:])
     buildings = {}
     for code, n in db.execute(
-            CAMPAIGNS + "SELECT b.code, count(*) FROM camp JOIN survey_target t ON t.campaign_id = camp.id "
-            "JOIN unit u ON u.id = t.unit_id JOIN entrance e ON e.id = u.entrance_id "
-            "JOIN building b ON b.id = e.building_id GROUP BY b.id", args):
+            CAMPAIGNS + "SELECT b.code, sum(n.targets) FROM camp JOIN survey_building_target_total n "
+            "ON n.campaign_id = camp.id JOIN building b ON b.id = n.building_id GROUP BY b.id", args):
         buildings[code] = {"targets": n, "responses": 0, "valid": 0, "satisfied": 0}
     for code, n, _, valid, satisfied in db.execute(
             "SELECT b.code, count(*), sum(t.opinion), sum(t.valid), sum(t.satisfied) "

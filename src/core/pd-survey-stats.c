@@ -17,29 +17,33 @@
  * period.  Unbounded periods are bound as '' and '9999-12-31' rather than
  * NULL so that SQLite can use the answered_on index for the range.
  *
- * Per-form figures (forms, opinions, valid and satisfied answers, score sums)
- * come from survey_response_total (026-survey-totals.sql, kept by triggers),
- * a period's forms in one range of its covering index; the per-item counts
- * come from survey_item_day_total, the answers counted per day, campaign,
- * item and score (issue 8). */
+ * The forms' figures summed per day and campaign (forms, opinions, valid and
+ * satisfied answers, score sums) come from survey_day_total, the targets
+ * counted per campaign and building from survey_building_target_total
+ * (both 035-survey-day-totals.sql), a building's forms from the per-form
+ * survey_response_total (026-survey-totals.sql), and the per-item counts
+ * from survey_item_day_total, the answers counted per day, campaign, item
+ * and score (033).  All are kept by triggers (issue 8). */
 #define PERIOD_TOTALS \
   "t.answered_on >= ?2 AND t.answered_on < ?3 AND (?1 = 0 OR t.campaign_id = ?1)"
+#define PERIOD_DAYS \
+  "d.answered_on >= ?2 AND d.answered_on < ?3 AND (?1 = 0 OR d.campaign_id = ?1)"
+/* The period's campaigns: those it overlaps and those with forms in it. */
 #define PERIOD_CAMPAIGNS \
   "WITH camp (id) AS (SELECT id FROM survey_campaign WHERE (?1 = 0 OR id = ?1) " \
   "AND start_on < ?3 AND end_on >= ?2 UNION " \
-  "SELECT t.campaign_id FROM survey_response_total t WHERE " PERIOD_TOTALS ") "
+  "SELECT d.campaign_id FROM survey_day_total d WHERE " PERIOD_DAYS ") "
 
 /* The per-item answers from survey_item_day_total (033-survey-item-totals.sql,
  * kept by triggers): a month is a few thousand rows of its primary key. */
 static const char sql_item_scores[] =
-  "SELECT d.item_id, d.score, sum(d.answers) FROM survey_item_day_total d WHERE "
-  "d.answered_on >= ?2 AND d.answered_on < ?3 AND (?1 = 0 OR d.campaign_id = ?1) "
-  "GROUP BY d.item_id, d.score";
+  "SELECT d.item_id, d.score, sum(d.answers) FROM survey_item_day_total d WHERE " PERIOD_DAYS
+  " GROUP BY d.item_id, d.score";
 /* How many forms asked each item (the items of their campaign's template):
  * the forms counted per campaign, then spread over its template's items. */
 static const char sql_item_asked[] =
-  "SELECT i.id, sum(n.forms) FROM (SELECT t.campaign_id, count(*) AS forms "
-  "FROM survey_response_total t WHERE " PERIOD_TOTALS " GROUP BY t.campaign_id) n "
+  "SELECT i.id, sum(n.forms) FROM (SELECT d.campaign_id, sum(d.forms) AS forms "
+  "FROM survey_day_total d WHERE " PERIOD_DAYS " GROUP BY d.campaign_id) n "
   "JOIN survey_campaign c ON c.id = n.campaign_id "
   "JOIN survey_item i ON i.template_id = c.template_id GROUP BY i.id";
 /* Items of the period's campaigns, so an empty period still lists them. */
@@ -49,9 +53,8 @@ static const char sql_campaign_items[] =
   "JOIN survey_item i ON i.template_id = c.template_id";
 static const char sql_building_targets[] =
   PERIOD_CAMPAIGNS
-  "SELECT b.code, count(*) FROM camp JOIN survey_target t ON t.campaign_id = camp.id "
-  "JOIN unit u ON u.id = t.unit_id JOIN entrance e ON e.id = u.entrance_id "
-  "JOIN building b ON b.id = e.building_id GROUP BY b.id";
+  "SELECT b.code, sum(n.targets) FROM camp JOIN survey_building_target_total n ON n.campaign_id = camp.id "
+  "JOIN building b ON b.id = n.building_id GROUP BY b.id";
 static const char sql_building_forms[] =
   "SELECT b.code, count(*), sum(t.opinion), sum(t.valid), sum(t.satisfied) FROM survey_response_total t "
   "JOIN unit u ON u.id = t.unit_id JOIN entrance e ON e.id = u.entrance_id "
@@ -62,13 +65,14 @@ static const char sql_goals[] =
   "FROM camp JOIN survey_campaign c ON c.id = camp.id";
 static const char sql_targets[] =
   PERIOD_CAMPAIGNS
-  "SELECT count(*) FROM camp JOIN survey_target t ON t.campaign_id = camp.id";
-/* The trend's year of forms, grouped by day: the order of the covering
- * index, so SQLite aggregates while walking it without sorting; the days are
+  "SELECT coalesce (sum (n.targets), 0) FROM camp "
+  "JOIN survey_building_target_total n ON n.campaign_id = camp.id";
+/* The trend's year of forms, summed per day: the order of the primary key,
+ * so SQLite aggregates while walking it without sorting; the days are
  * summed into months in C. */
 static const char sql_day_totals[] =
-  "SELECT t.answered_on, count(*), sum(t.opinion), sum(t.valid), sum(t.satisfied), sum(t.score_sum) "
-  "FROM survey_response_total t WHERE " PERIOD_TOTALS " GROUP BY t.answered_on";
+  "SELECT d.answered_on, sum(d.forms), sum(d.opinions), sum(d.valid), sum(d.satisfied), sum(d.score_sum) "
+  "FROM survey_day_total d WHERE " PERIOD_DAYS " GROUP BY d.answered_on";
 
 double
 pd_survey_rate (gint64 part,
