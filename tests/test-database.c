@@ -189,6 +189,19 @@ test_audit_lazy (void)
     g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE action = 'update' "
                                          "AND field = 'layout' AND old_value = '两室一厅' AND new_value = '三室两厅' "
                                          "AND at = '2026-03-04 11:00:00'", NULL), ==, 1);
+    /* Only the fields that changed, a NULL on either side included. */
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE action = 'update' "
+                                         "AND at = '2026-03-04 11:00:00'", NULL), ==, 1);
+    g_assert_true (pd_database_exec (pd_context_get_database (ctx),
+                                     "UPDATE unit SET gross_area = 88.5 WHERE code = '3-2-1201';"
+                                     "UPDATE unit SET gross_area = NULL, layout = '一室' WHERE code = '3-2-1201'",
+                                     &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE action = 'update' "
+                                         "AND at = '2026-03-04 11:00:00'", NULL), ==, 4);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE action = 'update' "
+                                         "AND field = 'gross_area' AND old_value = 88.5 AND new_value IS NULL "
+                                         "AND record_id = ?", id_text), ==, 1);
   }
   g_remove (path);
 }
