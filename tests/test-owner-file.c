@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "pd-error.h"
 #include "pd-owner-file.h"
 #include "pd-owner-history.h"
@@ -339,6 +341,71 @@ test_vehicle_history_indexed (void)
   g_assert_cmpuint (checked, ==, 2);
 }
 
+/* A vehicle registered after the newest one was removed gets an id of its
+ * own (migration 036), so the history does not tell the two cars' stories
+ * as one: the removed car keeps its plate and its deletion, the new one is
+ * listed apart. */
+static void
+test_vehicle_ids_not_reused (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new (NOW);
+  g_autoptr (GPtrArray) history = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 unit_id = make_unit (ctx, "5-1-101", "occupied");
+  gint64 owner = add_owner (ctx, unit_id, "吴九", "13500005555");
+  gint64 first = add_vehicle (ctx, owner, unit_id, "粤D10001");
+  gint64 second;
+
+  g_assert_true (pd_vehicle_remove (ctx, first, &error));
+  g_assert_no_error (error);
+  second = add_vehicle (ctx, owner, unit_id, "粤D10002");
+  g_assert_cmpint (second, >, first);
+
+  history = pd_owner_history_list (ctx, unit_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (find_entry (history, "Vehicle 粤D10001", "Deleted"));
+  g_assert_true (has_vehicle (history, "粤D10002"));
+  g_assert_null (find_entry (history, "Vehicle 粤D10002", "Deleted"));
+}
+
+/* Upgrading to 036 starts the vehicle ids above every id the audit log has
+ * seen, so an id freed before the upgrade is not given again either. */
+static void
+test_vehicle_ids_after_upgrade (void)
+{
+  g_autofree char *path = g_build_filename (pd_test_tmpdir (), "vehicle-ids.db", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_remove (path);
+  {
+    g_autoptr (PdDatabase) old = pd_database_open_at_version (path, 35, &error);
+
+    g_assert_no_error (error);
+    /* Vehicles 1 and 2 kept; 3, the newest, was registered and removed. */
+    g_assert_true (pd_database_exec (old,
+      "INSERT INTO estate (id, code, name) VALUES (1, 'OLD', '老小区');"
+      "INSERT INTO building (id, estate_id, code) VALUES (1, 1, '1');"
+      "INSERT INTO entrance (id, building_id, code) VALUES (1, 1, '1');"
+      "INSERT INTO unit (id, estate_id, entrance_id, code) VALUES (1, 1, 1, '1-1-101');"
+      "INSERT INTO person (id, name) VALUES (1, '郑十');"
+      "INSERT INTO vehicle (id, person_id, unit_id, plate) VALUES (1, 1, 1, '粤E00001'), (2, 1, 1, '粤E00002');"
+      "INSERT INTO audit_log (at, user_name, table_name, record_id, action, new_value) VALUES "
+      "('2026-01-05 10:00:00', 'clerk', 'vehicle', 3, 'insert', '{\"plate\":\"粤E00003\"}');"
+      "INSERT INTO audit_log (at, user_name, table_name, record_id, action, old_value) VALUES "
+      "('2026-01-06 10:00:00', 'clerk', 'vehicle', 3, 'delete', '{\"plate\":\"粤E00003\"}')", &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr (PdContext) ctx = pd_test_context_open (path, NOW);
+
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM vehicle", NULL), ==, 2);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM vehicle WHERE id = 2 AND plate = '粤E00002'", NULL),
+                     ==, 1);
+    g_assert_cmpint (add_vehicle (ctx, 1, 1, "粤E00004"), ==, 4);
+  }
+  g_remove (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -348,5 +415,7 @@ main (int    argc,
   g_test_add_func ("/owner-file/add-person", test_add_person_creates_unit_and_rolls_back);
   g_test_add_func ("/owner-file/transfer-and-vehicle-history", test_transfer_and_vehicle_history);
   g_test_add_func ("/owner-file/vehicle-history-indexed", test_vehicle_history_indexed);
+  g_test_add_func ("/owner-file/vehicle-ids-not-reused", test_vehicle_ids_not_reused);
+  g_test_add_func ("/owner-file/vehicle-ids-after-upgrade", test_vehicle_ids_after_upgrade);
   return g_test_run ();
 }
