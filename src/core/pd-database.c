@@ -646,11 +646,18 @@ run_migrations (PdDatabase  *self,
    * first delete its rows and fail on every child row.  So they are off
    * while migrations run (the pragma does nothing inside a transaction:
    * it is set before), and each migration is checked with
-   * foreign_key_check before it commits. */
-  if (!pd_database_exec (self, "PRAGMA foreign_keys = OFF", error))
+   * foreign_key_check before it commits.  The rename is made with
+   * legacy_alter_table on: otherwise SQLite checks every stored trigger
+   * while the old table is gone and the new one not yet renamed, and fails
+   * on a trigger of another table that reads it (035's on survey_target
+   * read unit); the triggers name the table, which is back under the same
+   * name when the migration commits. */
+  if (!pd_database_exec (self, "PRAGMA foreign_keys = OFF", error) ||
+      !pd_database_exec (self, "PRAGMA legacy_alter_table = ON", error))
     return FALSE;
   ok = run_migration_steps (self, names, current, target, error);
-  if (!pd_database_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+  if (!pd_database_exec (self, "PRAGMA legacy_alter_table = OFF", ok ? error : NULL) ||
+      !pd_database_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))
     return FALSE;
   return ok;
 }
