@@ -120,6 +120,19 @@ area_code_length (const char *digits)
   return 4;
 }
 
+/* The nationwide service numbers: 400 or 800 and ten digits in all, in
+ * @n_groups groups of which the first is @first_group_length digits long.
+ * Written in groups, the first is the 400 or 800 (or one more digit):
+ * 80006800-06 is an eight-digit number and its extension, not 8000680006. */
+static gboolean
+is_service_number (const char *digits,
+                   guint       n_groups,
+                   size_t      first_group_length)
+{
+  return strlen (digits) == 10 && (g_str_has_prefix (digits, "400") || g_str_has_prefix (digits, "800")) &&
+         (n_groups == 1 || first_group_length <= 4);
+}
+
 static gboolean
 parse_landline (char  *s,
                 char **normalized)
@@ -177,14 +190,30 @@ parse_landline (char  *s,
   {
     g_autofree char *joined = g_strjoinv ("", groups);
 
-    if (strlen (joined) == 10
-        && (g_str_has_prefix (joined, "400") || g_str_has_prefix (joined, "800")))
+    if (is_service_number (joined, n_groups, strlen (groups[0])))
       {
         *normalized = ext ? g_strdup_printf ("%s-%s", joined, ext)
                           : g_steal_pointer (&joined);
         return TRUE;
       }
   }
+  /* A service number and a last group of at most six digits: the extension,
+   * as in our own normalised form 4001234567-89 of 400-123-4567转89, which
+   * must read back as itself. */
+  if (ext == NULL && n_groups >= 2 && strlen (groups[n_groups - 1]) <= 6)
+    {
+      char *last = groups[n_groups - 1];
+      g_autofree char *head = NULL;
+
+      groups[n_groups - 1] = NULL;
+      head = g_strjoinv ("", groups);
+      groups[n_groups - 1] = last;
+      if (is_service_number (head, n_groups - 1, strlen (groups[0])))
+        {
+          *normalized = g_strdup_printf ("%s-%s", head, last);
+          return TRUE;
+        }
+    }
 
   first_local = 0;
   if (groups[0][0] == '0')
@@ -282,16 +311,21 @@ pd_phone_validate (const char *text,
       g_autofree char *work = g_strdup (s);
       g_autofree char *reread = NULL;
 
-      /* A landline whose digits, read back without the dashes, make a
-       * mobile number ("-86 13812-转3-18233" gives 8613812-318233, which
-       * is +86 13812318233) is ambiguous: refuse it rather than store a
-       * number that changes meaning when it is read again. */
+      /* A landline whose normalised form reads back as something else is
+       * ambiguous: refuse it rather than store a number that changes
+       * meaning when it is read again.  Its digits without the dashes may
+       * make a mobile number ("-86 13812-转3-18233" gives 8613812-318233,
+       * which is +86 13812318233), or it may read as another landline. */
       if (parse_landline (work, &result))
         {
+          g_autofree char *again = NULL;
+
           reread = g_strdup (result);
           pd_validate_remove_ascii_chars (reread, "-");
           strip_country_prefix (reread);
-          if (is_mobile (reread))
+          g_free (work);
+          work = g_strdup (result);
+          if (is_mobile (reread) || !parse_landline (work, &again) || !g_str_equal (again, result))
             g_clear_pointer (&result, g_free);
         }
       if (result == NULL)
