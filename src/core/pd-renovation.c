@@ -170,6 +170,19 @@ bind_columns (sqlite3_stmt       *stmt,
       }
 }
 
+/* Appends the name of columns[@i] as a quoted identifier.  The names are
+ * the struct's field names, fixed at compile time; every value the two
+ * statements below write is bound, never put in the text. */
+static void
+append_column_name (GString *sql,
+                    guint    i)
+{
+  char *quoted = sqlite3_mprintf ("\"%w\"", columns[i].name);
+
+  g_string_append (sql, quoted);
+  sqlite3_free (quoted);
+}
+
 static const char *
 insert_sql (void)
 {
@@ -177,16 +190,19 @@ insert_sql (void)
 
   if (g_once_init_enter (&sql))
     {
-      GString *names = g_string_new (NULL), *marks = g_string_new (NULL);
+      GString *text = g_string_new ("INSERT INTO renovation (");
+
       for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
         {
-          g_string_append_printf (names, "%s%s", i ? ", " : "", columns[i].name);
-          g_string_append (marks, i ? ", ?" : "?");
+          if (i > 0)
+            g_string_append (text, ", ");
+          append_column_name (text, i);
         }
-      g_once_init_leave (&sql, g_strdup_printf ("INSERT INTO renovation (%s) VALUES (%s)",
-                                                        names->str, marks->str));
-      g_string_free (names, TRUE);
-      g_string_free (marks, TRUE);
+      g_string_append (text, ") VALUES (");
+      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+        g_string_append (text, i ? ", ?" : "?");
+      g_string_append (text, ")");
+      g_once_init_leave (&sql, g_string_free (text, FALSE));
     }
   return sql;
 }
@@ -200,8 +216,14 @@ update_sql (void)
     {
       GString *text = g_string_new ("UPDATE renovation SET ");
       guint n = G_N_ELEMENTS (columns);
+
       for (guint i = 0; i < n; i++)
-        g_string_append_printf (text, "%s%s = ?", i ? ", " : "", columns[i].name);
+        {
+          if (i > 0)
+            g_string_append (text, ", ");
+          append_column_name (text, i);
+          g_string_append (text, " = ?");
+        }
       g_string_append_printf (text, " WHERE id = ?%u", n + 1);
       g_once_init_leave (&sql, g_string_free (text, FALSE));
     }

@@ -318,14 +318,13 @@ pd_phone_validate (const char *text,
        * which is +86 13812318233), or it may read as another landline. */
       if (parse_landline (work, &result))
         {
+          g_autofree char *copy = g_strdup (result);   /* parse_landline edits its text */
           g_autofree char *again = NULL;
 
           reread = g_strdup (result);
           pd_validate_remove_ascii_chars (reread, "-");
           strip_country_prefix (reread);
-          g_free (work);
-          work = g_strdup (result);
-          if (is_mobile (reread) || !parse_landline (work, &again) || !g_str_equal (again, result))
+          if (is_mobile (reread) || !parse_landline (copy, &again) || !g_str_equal (again, result))
             g_clear_pointer (&result, g_free);
         }
       if (result == NULL)
