@@ -7,6 +7,10 @@
 
 #include "pd-bench.h"
 
+#ifdef HAVE_XCB
+#include <xcb/xcb.h>
+#endif
+
 /* Typed a key at a time as a clerk looks for 张三: pinyin, 6 characters. */
 #define TYPED "zhangs"
 
@@ -30,9 +34,11 @@ bench_startup (Bench      *bench,
   g_autofree char *force = renderer ? g_strconcat ("GSK_RENDERER=", renderer, NULL) : NULL;
   const char *env[] = { "PROPDESK_BENCH_STARTUP=1", force, NULL };
   g_autofree char *suffix = renderer ? g_strconcat (", renderer ", renderer, " forced", NULL) : g_strdup ("");
-  g_autofree char *wall_label = g_strconcat ("GUI cold start: process start to first painted frame", suffix, NULL);
+  g_autofree char *start_label = g_strconcat ("GUI cold start: process start to first painted frame", suffix, NULL);
   g_autofree char *inside_label = g_strconcat ("… of which from main() to the first frame", suffix, NULL);
+  g_autofree char *exit_label = g_strconcat ("… and to the process's exit after that frame", suffix, NULL);
   g_autofree char *rss_label = g_strconcat ("GUI peak RSS at the first frame", suffix, NULL);
+  g_autoptr (GArray) start = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) inside = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) rss = g_array_new (FALSE, FALSE, sizeof (double));
@@ -43,20 +49,26 @@ bench_startup (Bench      *bench,
       long peak = 0;
       double ms = run_timed (argv, env, &output, &peak);
       double first = field_of (output, "first-frame-ms ");
+      /* Both clocks are the system's monotonic one. */
+      double painted_ms = field_of (output, "first-frame-at-us ") / 1000.0;
 
-      if (ms < 0 || first < 0)
+      if (ms < 0 || first < 0 || painted_ms < 0)
         continue;
+      g_array_append_val (start, (double) { painted_ms - last_run_spawn_ms () });
       g_array_append_val (wall, ms);
       g_array_append_val (inside, first);
       g_array_append_val (rss, (double) { peak / 1024.0 });
     }
-  bench_row (bench, wall_label, stats_of (wall), "ms", renderer ? "" : "≤ 300 ms");
+  bench_row (bench, start_label, stats_of (start), "ms", renderer ? "" : "≤ 300 ms");
   bench_row (bench, inside_label, stats_of (inside), "ms", "");
+  /* Closing the window and the database after the frame is not part of the
+   * start; shown so that the two can be told apart. */
+  bench_row (bench, exit_label, stats_of (wall), "ms", "");
   bench_row (bench, rss_label, stats_of (rss), "MB", renderer ? "" : "≤ 150 MB");
   if (renderer != NULL)
     return;
-  bench->startup_ms = stats_of (wall).median;
-  if (wall->len)
+  bench->startup_ms = stats_of (start).median;
+  if (start->len)
     bench_verdict (bench, "GUI cold start ≤ 300 ms", bench->startup_ms, "ms", 300, FALSE);
 }
 
@@ -150,6 +162,9 @@ void
 bench_gui (Bench *bench)
 {
   g_autofree char *gui = g_build_filename (bench->builddir, "src", "propdesk", NULL);
+#ifdef HAVE_XCB
+  xcb_connection_t *session;
+#endif
 
   if (g_getenv ("DISPLAY") == NULL)
     {
@@ -160,9 +175,19 @@ bench_gui (Bench *bench)
    * wait for them. */
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+#ifdef HAVE_XCB
+  /* An X server resets itself when its last client leaves: Xvfb with no
+   * other client would do so after each run, and the next start would wait
+   * for it (25-35 ms).  A desktop's clients keep its server up; this
+   * connection stands in for them. */
+  session = xcb_connect (NULL, NULL);
+#endif
   bench_startup (bench, gui, NULL);
   bench_startup (bench, gui, "gl");
   bench_typing (bench, gui);
   bench_scroll (bench, gui, NULL);
   bench_scroll (bench, gui, "gl");
+#ifdef HAVE_XCB
+  xcb_disconnect (session);
+#endif
 }

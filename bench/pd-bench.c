@@ -63,6 +63,13 @@ now_ms (void)
 }
 
 static double last_cpu_ms;
+static double last_spawn_ms;
+
+double
+last_run_spawn_ms (void)
+{
+  return last_spawn_ms;
+}
 
 double
 last_run_cpu_ms (void)
@@ -91,9 +98,9 @@ run_timed (const char *const *argv,
       g_auto (GStrv) pair = g_strsplit (env[i], "=", 2);
       envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
     }
-  start = now_ms ();
+  start = last_spawn_ms = now_ms ();
   if (!g_spawn_async_with_pipes (NULL, (char **) argv, envp,
-                                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL |
+                                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_LEAVE_DESCRIPTORS_OPEN | G_SPAWN_STDERR_TO_DEV_NULL |
                                  (output ? 0 : G_SPAWN_STDOUT_TO_DEV_NULL),
                                  NULL, NULL, &pid, NULL, output ? &out_fd : NULL, NULL, &error))
     {

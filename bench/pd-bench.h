@@ -41,6 +41,8 @@ double run_timed         (const char *const *argv,
 /* The CPU time (user + system) of the last run_timed child: steadier than
  * wall time on a busy machine, for before/after ratios. */
 double last_run_cpu_ms   (void);
+/* When (now_ms) the last run_timed child was started. */
+double last_run_spawn_ms (void);
 
 /* Report lines: a measurement's median, min and max; a comparison's ratio;
  * a measurement that could not be made, with why. */

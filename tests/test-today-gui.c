@@ -80,8 +80,7 @@ notebook_of (GtkWidget *window)
 static GtkWidget *
 current_page (GtkWidget *window)
 {
-  GtkNotebook *notebook = notebook_of (window);
-  return gtk_notebook_get_nth_page (notebook, gtk_notebook_get_current_page (notebook));
+  return pd_window_get_current_view (PD_WINDOW (window));
 }
 
 static gpointer

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "pd-bench-probe.h"
+#include "pd-owner-view.h"
+#include "pd-window.h"
 
 typedef struct
 {
@@ -47,11 +49,7 @@ find_visible (GtkWidget *widget,
 static void
 show_owner_tab (Probe *probe)
 {
-  GtkWidget *notebook = find_visible (GTK_WIDGET (probe->window), GTK_TYPE_NOTEBOOK);
-
-  for (int i = 0; notebook != NULL && i < gtk_notebook_get_n_pages (GTK_NOTEBOOK (notebook)); i++)
-    if (g_str_equal (G_OBJECT_TYPE_NAME (gtk_notebook_get_nth_page (GTK_NOTEBOOK (notebook), i)), "PdOwnerView"))
-      gtk_notebook_set_current_page (GTK_NOTEBOOK (notebook), i);
+  pd_window_show_view (PD_WINDOW (probe->window), PD_TYPE_OWNER_VIEW);
   gtk_widget_queue_draw (GTK_WIDGET (probe->window));
 }
 
@@ -117,7 +115,7 @@ on_after_paint (GdkFrameClock *clock,
 
   if (probe->report == NULL)
     {
-      g_print ("first-frame-ms %.1f\n", (now - probe->start_us) / 1000.0);
+      g_print ("first-frame-ms %.1f\nfirst-frame-at-us %" G_GINT64_FORMAT "\n", (now - probe->start_us) / 1000.0, now);
       probe->report = g_string_new (NULL);
       if (probe->text == NULL && g_getenv ("PROPDESK_BENCH_SCROLL") == NULL)
         {

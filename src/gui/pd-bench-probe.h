@@ -1,7 +1,9 @@
 /* pd-bench-probe.h — what bench/pd-bench measures inside the GUI, switched on
  * by environment variables (never set for users):
  *
- *   PROPDESK_BENCH_STARTUP=1   print "first-frame-ms T" at the first painted
+ *   PROPDESK_BENCH_STARTUP=1   print "first-frame-ms T" (since main()) and
+ *                              "first-frame-at-us T" (the monotonic clock,
+ *                              g_get_monotonic_time) at the first painted
  *                              frame of the main window, then quit;
  *   PROPDESK_BENCH_TYPE=TEXT   then type TEXT into the first search box one
  *                              character a frame, print "type-ms" with the

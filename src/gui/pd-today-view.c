@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pd-after-frame.h"
 #include "pd-application.h"
 #include "pd-context-watch.h"
 #include "pd-record-item.h"
@@ -33,9 +34,7 @@ struct _PdTodayView
   GListStore         *rows;
   GtkSingleSelection *selection;
   guint               midnight_source;
-  GdkFrameClock      *first_frame_clock; /* waited on for the first read */
-  gulong              first_frame_handler;
-  guint               first_read_source;
+  gboolean            first_read_due;  /* after the first frame */
   gboolean            shown_once;
 
   GtkLabel           *date_label;
@@ -210,23 +209,13 @@ row_activated (PdTodayView *self,
 
 /* ---- the first read --------------------------------------------------------------- */
 
-static gboolean
-first_read (gpointer data)
-{
-  PdTodayView *self = data;
-
-  self->first_read_source = 0;
-  pd_today_view_refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-first_frame_drawn (PdTodayView *self)
+first_read (GtkWidget *widget)
 {
-  g_clear_signal_handler (&self->first_frame_handler, self->first_frame_clock);
-  g_clear_object (&self->first_frame_clock);
-  /* At idle: after the frame is finished and on screen. */
-  self->first_read_source = g_idle_add (first_read, self);
+  PdTodayView *self = PD_TODAY_VIEW (widget);
+
+  self->first_read_due = FALSE;
+  pd_today_view_refresh (self);
 }
 
 /* At start Today is the tab in front, and its list — a second's work with
@@ -235,11 +224,9 @@ first_frame_drawn (PdTodayView *self)
 static void
 read_after_first_frame (PdTodayView *self)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (self->first_frame_clock != NULL || self->first_read_source != 0)
+  if (self->first_read_due)
     return;
-  if (self->shown_once || clock == NULL)
+  if (self->shown_once || gtk_widget_get_frame_clock (GTK_WIDGET (self)) == NULL)
     {
       pd_today_view_refresh (self);
       return;
@@ -248,9 +235,7 @@ read_after_first_frame (PdTodayView *self)
   /* The day heads the tab from the first frame; it needs no query. */
   show_date (self);
   gtk_label_set_text (self->summary_label, _("Reading what is due…"));
-  self->first_frame_clock = g_object_ref (clock);
-  self->first_frame_handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (first_frame_drawn), self);
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  self->first_read_due = pd_after_frame (GTK_WIDGET (self), first_read);
 }
 
 /* ---- midnight ------------------------------------------------------------------ */
@@ -302,10 +287,6 @@ pd_today_view_dispose (GObject *object)
 
   pd_context_unwatch (self);
   g_clear_handle_id (&self->midnight_source, g_source_remove);
-  g_clear_handle_id (&self->first_read_source, g_source_remove);
-  if (self->first_frame_clock != NULL)
-    g_clear_signal_handler (&self->first_frame_handler, self->first_frame_clock);
-  g_clear_object (&self->first_frame_clock);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_TODAY_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);

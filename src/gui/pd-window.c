@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pd-after-frame.h"
 #include "pd-estate.h"
 #include "pd-handover-view.h"
 #include "pd-kpi-actions.h"
@@ -16,41 +17,141 @@
 #include "pd-today-view.h"
 #include "pd-window.h"
 
+/* A tab's view is made the first time the tab is shown: each one builds a
+ * widget tree of its own, and the notebook would size and style all of them
+ * before the first frame (about half of the time from main() to the first
+ * frame on the bench's portfolio).  Until then the tab's page is an empty
+ * box the view goes into. */
+typedef GtkWidget *(*ViewMaker) (PdContext *ctx);
+
+typedef struct
+{
+  GType      type;   /* the view's */
+  ViewMaker  make;
+  GtkWidget *page;   /* the notebook's page: the view, or the box it goes into */
+  GtkWidget *view;   /* NULL until the tab is first shown */
+} Tab;
+
+enum { N_TABS = 7 };
+
 struct _PdWindow
 {
   GtkApplicationWindow parent_instance;
   PdContext   *ctx;
   GtkNotebook *notebook;
   GtkLabel    *status_label;
+  Tab          tabs[N_TABS];
+  guint        n_tabs;
 };
 
 G_DEFINE_FINAL_TYPE (PdWindow, pd_window, GTK_TYPE_APPLICATION_WINDOW)
 
-static void
-add_tab (PdWindow   *self,
-         GtkWidget  *view,
-         const char *title)
+static GtkWidget *
+make_handover_view (PdContext *ctx)
 {
-  gtk_notebook_append_page (self->notebook, view, gtk_label_new (title));
+  return GTK_WIDGET (pd_handover_view_new (ctx));
 }
 
-/* The tab showing a view of @type, made the current one; NULL when the
- * window has none. */
-static GtkWidget *
-show_tab (PdWindow *self,
-          GType     type)
+/* The tab in front at the start gets its view at once, as its page. */
+static void
+add_tab (PdWindow   *self,
+         GType       type,
+         ViewMaker   make,
+         const char *title)
 {
-  for (int i = 0; i < gtk_notebook_get_n_pages (self->notebook); i++)
-    {
-      GtkWidget *page = gtk_notebook_get_nth_page (self->notebook, i);
+  Tab *tab = &self->tabs[self->n_tabs];
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (page, type))
-        {
-          gtk_notebook_set_current_page (self->notebook, i);
-          return page;
-        }
+  g_assert (self->n_tabs < N_TABS);
+  tab->type = type;
+  tab->make = make;
+  if (self->n_tabs == 0)
+    tab->page = tab->view = make (self->ctx);
+  else
+    tab->page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_notebook_append_page (self->notebook, tab->page, gtk_label_new (title));
+  self->n_tabs++;
+}
+
+static GtkWidget *
+build_tab (PdWindow *self,
+           Tab      *tab)
+{
+  if (tab->view == NULL)
+    {
+      tab->view = tab->make (self->ctx);
+      gtk_widget_set_hexpand (tab->view, TRUE);
+      gtk_widget_set_vexpand (tab->view, TRUE);
+      gtk_box_append (GTK_BOX (tab->page), tab->view);
     }
+  return tab->view;
+}
+
+static Tab *
+tab_of_page (PdWindow  *self,
+             GtkWidget *page)
+{
+  for (guint i = 0; i < self->n_tabs; i++)
+    if (self->tabs[i].page == page)
+      return &self->tabs[i];
   return NULL;
+}
+
+/* Before the notebook shows @page, so the view is drawn in the same frame. */
+static void
+on_switch_page (GtkNotebook *notebook,
+                GtkWidget   *page,
+                guint        page_num,
+                PdWindow    *self)
+{
+  Tab *tab = tab_of_page (self, page);
+
+  if (tab != NULL)
+    build_tab (self, tab);
+}
+
+static Tab *
+tab_of_type (PdWindow *self,
+             GType     type)
+{
+  for (guint i = 0; i < self->n_tabs; i++)
+    if (self->tabs[i].type == type)
+      return &self->tabs[i];
+  return NULL;
+}
+
+GtkWidget *
+pd_window_get_view (PdWindow *self,
+                    GType     type)
+{
+  Tab *tab;
+
+  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
+  tab = tab_of_type (self, type);
+  return tab ? tab->view : NULL;
+}
+
+GtkWidget *
+pd_window_get_current_view (PdWindow *self)
+{
+  Tab *tab;
+
+  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
+  tab = tab_of_page (self, gtk_notebook_get_nth_page (self->notebook, gtk_notebook_get_current_page (self->notebook)));
+  return tab ? tab->view : NULL;
+}
+
+GtkWidget *
+pd_window_show_view (PdWindow *self,
+                     GType     type)
+{
+  Tab *tab;
+
+  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
+  if ((tab = tab_of_type (self, type)) == NULL)
+    return NULL;
+  build_tab (self, tab);
+  gtk_notebook_set_current_page (self->notebook, gtk_notebook_page_num (self->notebook, tab->page));
+  return tab->view;
 }
 
 void
@@ -66,32 +167,32 @@ pd_window_show_record (PdWindow    *self,
     case PD_TODAY_RENOVATION_REVIEW:
     case PD_TODAY_RENOVATION_PATROL:
     case PD_TODAY_RENOVATION_STOPPED:
-      if ((page = show_tab (self, PD_TYPE_RENOVATION_VIEW)) != NULL)
+      if ((page = pd_window_show_view (self, PD_TYPE_RENOVATION_VIEW)) != NULL)
         pd_renovation_view_select (PD_RENOVATION_VIEW (page), record_id);
       break;
     case PD_TODAY_VACANT_PATROL:
-      if ((page = show_tab (self, PD_TYPE_PATROL_VIEW)) != NULL)
+      if ((page = pd_window_show_view (self, PD_TYPE_PATROL_VIEW)) != NULL)
         pd_patrol_view_show_unit (PD_PATROL_VIEW (page), record_id);
       break;
     case PD_TODAY_ANOMALY:
-      if ((page = show_tab (self, PD_TYPE_PATROL_VIEW)) != NULL)
+      if ((page = pd_window_show_view (self, PD_TYPE_PATROL_VIEW)) != NULL)
         pd_patrol_view_show_anomaly (PD_PATROL_VIEW (page), record_id);
       break;
     case PD_TODAY_KEY_LOAN:
-      if ((page = show_tab (self, PD_TYPE_PATROL_VIEW)) != NULL)
+      if ((page = pd_window_show_view (self, PD_TYPE_PATROL_VIEW)) != NULL)
         pd_patrol_view_show_loan (PD_PATROL_VIEW (page), record_id);
       break;
     case PD_TODAY_HANDOVER_DEFECT:
     case PD_TODAY_HANDOVER_NOTICE:
-      if ((page = show_tab (self, PD_TYPE_HANDOVER_VIEW)) != NULL)
+      if ((page = pd_window_show_view (self, PD_TYPE_HANDOVER_VIEW)) != NULL)
         pd_handover_view_show (PD_HANDOVER_VIEW (page), record_id);
       break;
     case PD_TODAY_SURVEY_FOLLOWUP:
-      if ((page = show_tab (self, PD_TYPE_SURVEY_VIEW)) != NULL)
+      if ((page = pd_window_show_view (self, PD_TYPE_SURVEY_VIEW)) != NULL)
         pd_survey_view_show_followup (PD_SURVEY_VIEW (page), record_id);
       break;
     case PD_TODAY_LEASE:
-      if ((page = show_tab (self, PD_TYPE_OWNER_VIEW)) != NULL)
+      if ((page = pd_window_show_view (self, PD_TYPE_OWNER_VIEW)) != NULL)
         pd_owner_view_show_unit (PD_OWNER_VIEW (page), record_id);
       break;
     case PD_TODAY_N_KINDS:
@@ -129,6 +230,10 @@ pd_window_dispose (GObject *object)
 {
   PdWindow *self = PD_WINDOW (object);
 
+  /* The notebook switches pages as it lets them go: no view is made then. */
+  if (self->notebook != NULL)
+    g_signal_handlers_disconnect_by_func (self->notebook, on_switch_page, self);
+  self->n_tabs = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_WINDOW);
   g_clear_object (&self->ctx);
   G_OBJECT_CLASS (pd_window_parent_class)->dispose (object);
@@ -149,10 +254,31 @@ pd_window_class_init (PdWindowClass *klass)
                                        "win.change-password", NULL);
 }
 
+/* What needs the icon theme waits until the first frame is on screen:
+ * reading the themes takes about 18 ms under Xvfb.  That is the window's
+ * icon, and the notebook's scroll arrows (pan-start/end-symbolic), which a
+ * scrollable notebook looks up even while every tab fits. */
+static void
+finish_after_first_frame (GtkWidget *widget)
+{
+  PdWindow *self = PD_WINDOW (widget);
+
+  gtk_window_set_icon_name (GTK_WINDOW (self), "org.propdesk.PropDesk");
+  gtk_notebook_set_scrollable (self->notebook, TRUE);
+}
+
+static void
+on_realize (GtkWidget *window)
+{
+  if (gtk_window_get_icon_name (GTK_WINDOW (window)) == NULL)
+    pd_after_frame (window, finish_after_first_frame);
+}
+
 static void
 pd_window_init (PdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
 }
 
 PdWindow *
@@ -180,13 +306,14 @@ pd_window_new (PdApplication *app,
   gtk_label_set_text (self->status_label, status);
   /* What is due today first, then the owner files (the office's everyday
    * lookup), then the work in the order a unit meets it (DOMAIN §1-§6). */
-  add_tab (self, pd_today_view_new (ctx), _("Today"));
-  add_tab (self, pd_owner_view_new (ctx), _("Owner Files"));
-  add_tab (self, GTK_WIDGET (pd_handover_view_new (ctx)), C_("handover", "Handovers"));
-  add_tab (self, pd_renovation_view_new (ctx), _("Renovations"));
-  add_tab (self, pd_release_view_new (ctx), _("Release Slips"));
-  add_tab (self, pd_survey_view_new (ctx), _("Satisfaction Surveys"));
-  add_tab (self, pd_patrol_view_new (ctx), _("Vacant-Unit Patrols"));
+  add_tab (self, PD_TYPE_TODAY_VIEW, pd_today_view_new, _("Today"));
+  add_tab (self, PD_TYPE_OWNER_VIEW, pd_owner_view_new, _("Owner Files"));
+  add_tab (self, PD_TYPE_HANDOVER_VIEW, make_handover_view, C_("handover", "Handovers"));
+  add_tab (self, PD_TYPE_RENOVATION_VIEW, pd_renovation_view_new, _("Renovations"));
+  add_tab (self, PD_TYPE_RELEASE_VIEW, pd_release_view_new, _("Release Slips"));
+  add_tab (self, PD_TYPE_SURVEY_VIEW, pd_survey_view_new, _("Satisfaction Surveys"));
+  add_tab (self, PD_TYPE_PATROL_VIEW, pd_patrol_view_new, _("Vacant-Unit Patrols"));
+  g_signal_connect_object (self->notebook, "switch-page", G_CALLBACK (on_switch_page), self, 0);
 
   return self;
 }

@@ -17,4 +17,15 @@ void      pd_window_show_record (PdWindow      *self,
                                  PdTodayKind    kind,
                                  gint64         record_id);
 
+/* The view of @type (PD_TYPE_OWNER_VIEW, …), or NULL when its tab has not
+ * been shown yet: a tab's view is made when it is first shown. */
+GtkWidget *pd_window_get_view   (PdWindow      *self,
+                                 GType          type);
+/* The view in the tab in front (made when the tab was shown). */
+GtkWidget *pd_window_get_current_view (PdWindow *self);
+/* Makes the tab with the view of @type the current one, and returns the
+ * view (made now if need be); NULL when the window has no such tab. */
+GtkWidget *pd_window_show_view  (PdWindow      *self,
+                                 GType          type);
+
 G_END_DECLS
