@@ -24,16 +24,22 @@ field_of (const char *output,
 
 /* @renderer: forced (GSK_RENDERER), or NULL for PropDesk's own choice
  * (src/gui/pd-gsk-choice.h: cairo where GL would be llvmpipe, as under
- * Xvfb).  Only the default start is held to the targets. */
+ * Xvfb).  @server_resets: no other client holds the X server, which then
+ * resets itself between runs.  Only the default start on a server that
+ * stays up, as a desktop's does, is held to the targets. */
 static void
 bench_startup (Bench      *bench,
                const char *gui,
-               const char *renderer)
+               const char *renderer,
+               gboolean    server_resets)
 {
   const char *argv[] = { gui, "--db", bench->db, NULL };
   g_autofree char *force = renderer ? g_strconcat ("GSK_RENDERER=", renderer, NULL) : NULL;
   const char *env[] = { "PROPDESK_BENCH_STARTUP=1", force, NULL };
-  g_autofree char *suffix = renderer ? g_strconcat (", renderer ", renderer, " forced", NULL) : g_strdup ("");
+  g_autofree char *suffix = g_strconcat (renderer ? ", renderer " : "", renderer ? renderer : "", renderer ? " forced" : "",
+                                         server_resets ? ", the X server reset before each start (no other X client)" : "",
+                                         NULL);
+  gboolean held_to_target = renderer == NULL && !server_resets;
   g_autofree char *start_label = g_strconcat ("GUI cold start: process start to first painted frame", suffix, NULL);
   g_autofree char *inside_label = g_strconcat ("… of which from main() to the first frame", suffix, NULL);
   g_autofree char *exit_label = g_strconcat ("… and to the process's exit after that frame", suffix, NULL);
@@ -59,13 +65,13 @@ bench_startup (Bench      *bench,
       g_array_append_val (inside, first);
       g_array_append_val (rss, (double) { peak / 1024.0 });
     }
-  bench_row (bench, start_label, stats_of (start), "ms", renderer ? "" : "≤ 300 ms");
+  bench_row (bench, start_label, stats_of (start), "ms", held_to_target ? "≤ 300 ms" : "");
   bench_row (bench, inside_label, stats_of (inside), "ms", "");
   /* Closing the window and the database after the frame is not part of the
    * start; shown so that the two can be told apart. */
   bench_row (bench, exit_label, stats_of (wall), "ms", "");
-  bench_row (bench, rss_label, stats_of (rss), "MB", renderer ? "" : "≤ 150 MB");
-  if (renderer != NULL)
+  bench_row (bench, rss_label, stats_of (rss), "MB", held_to_target ? "≤ 150 MB" : "");
+  if (!held_to_target)
     return;
   bench->startup_ms = stats_of (start).median;
   if (start->len)
@@ -177,13 +183,15 @@ bench_gui (Bench *bench)
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 #ifdef HAVE_XCB
   /* An X server resets itself when its last client leaves: Xvfb with no
-   * other client would do so after each run, and the next start would wait
-   * for it (25-35 ms).  A desktop's clients keep its server up; this
-   * connection stands in for them. */
+   * other client does so after each run, and the next start waits for it
+   * (its own connection alone took 25-35 ms instead of 2).  A desktop's
+   * clients keep its server up; this connection stands in for them.  The
+   * start is measured both ways. */
+  bench_startup (bench, gui, NULL, TRUE);
   session = xcb_connect (NULL, NULL);
 #endif
-  bench_startup (bench, gui, NULL);
-  bench_startup (bench, gui, "gl");
+  bench_startup (bench, gui, NULL, FALSE);
+  bench_startup (bench, gui, "gl", FALSE);
   bench_typing (bench, gui);
   bench_scroll (bench, gui, NULL);
   bench_scroll (bench, gui, "gl");
