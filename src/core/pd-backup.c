@@ -59,6 +59,7 @@ copy_connection (sqlite3     *source,
   g_unlink (partial);
   if (!pd_file_create_private (partial, error))
     return FALSE;
+  pd_database_library_init ();
   if (sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
       set_sqlite_error (dest, partial, error);
@@ -125,6 +126,7 @@ pd_backup_write_file (const char  *db_path,
   sqlite3 *source = NULL;
   gboolean ok;
 
+  pd_database_library_init ();
   if (sqlite3_open_v2 (db_path, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
       set_sqlite_error (source, db_path, error);
@@ -331,6 +333,7 @@ check_file (const char  *path,
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("“%s” does not exist."), path);
       return FALSE;
     }
+  pd_database_library_init ();
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     goto damaged;
   if (sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL) != SQLITE_OK ||

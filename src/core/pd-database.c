@@ -669,15 +669,29 @@ pd_database_open (const char  *path,
   return pd_database_open_at_version (path, pd_database_schema_version (), error);
 }
 
+void
+pd_database_library_init (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 PdDatabase *
 pd_database_open_at_version (const char  *path,
                              int          version,
                              GError     **error)
 {
-  g_autoptr (PdDatabase) self = g_object_new (PD_TYPE_DATABASE, NULL);
+  g_autoptr (PdDatabase) self = NULL;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+  pd_database_library_init ();
+  self = g_object_new (PD_TYPE_DATABASE, NULL);
 
   self->path = g_strdup (path);
   /* The owners' personal data is readable by this user only. */
