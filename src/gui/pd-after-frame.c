@@ -15,8 +15,7 @@ typedef struct
 static void
 after_frame_free (AfterFrame *wait)
 {
-  if (wait->handler != 0)
-    g_clear_signal_handler (&wait->handler, wait->clock);
+  g_clear_signal_handler (&wait->handler, wait->clock);
   g_clear_handle_id (&wait->idle, g_source_remove);
   g_clear_object (&wait->clock);
   g_free (wait);

@@ -171,9 +171,6 @@ open_database (PdApplication *self,
   return TRUE;
 }
 
-/* When the process began its work, for bench/ (pd-bench-probe.h). */
-static gint64 process_start_us;
-
 static void show_main_window (PdApplication *self);
 static void on_recovery_done (gpointer user_data, gboolean restored);
 
@@ -342,7 +339,7 @@ show_main_window (PdApplication *self)
           return;
         }
       window = GTK_WIDGET (pd_window_new (self, self->ctx));
-      pd_bench_probe_attach (GTK_WINDOW (window), process_start_us);
+      pd_bench_probe_attach (GTK_WINDOW (window));
       present_then_check (self, GTK_WINDOW (window));
       return;
     }
@@ -434,7 +431,6 @@ pd_application_init (PdApplication *self)
 PdApplication *
 pd_application_new (void)
 {
-  process_start_us = g_get_monotonic_time ();
   pd_i18n_init ();
   /* NON_UNIQUE: two offices' databases may be open side by side, and tests
    * start instances freely. */

@@ -170,9 +170,16 @@ on_realized (GtkWidget *window,
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint), probe);
 }
 
+static gint64 main_start_us;
+
 void
-pd_bench_probe_attach (GtkWindow *window,
-                       gint64     start_us)
+pd_bench_probe_mark_start (void)
+{
+  main_start_us = g_get_monotonic_time ();
+}
+
+void
+pd_bench_probe_attach (GtkWindow *window)
 {
   Probe *probe;
 
@@ -180,7 +187,7 @@ pd_bench_probe_attach (GtkWindow *window,
     return;
   probe = g_new0 (Probe, 1);
   probe->window = window;
-  probe->start_us = start_us;
+  probe->start_us = main_start_us;
   probe->text = g_strdup (g_getenv ("PROPDESK_BENCH_TYPE"));
   g_signal_connect (window, "realize", G_CALLBACK (on_realized), probe);
 }

@@ -18,9 +18,9 @@
 
 G_BEGIN_DECLS
 
-/* Watches @window if a bench variable is set; @start_us is the monotonic
- * time the process started its work. */
-void pd_bench_probe_attach (GtkWindow *window,
-                            gint64     start_us);
+/* Notes when main() began: call first thing there. */
+void pd_bench_probe_mark_start (void);
+/* Watches @window if a bench variable is set. */
+void pd_bench_probe_attach     (GtkWindow *window);
 
 G_END_DECLS

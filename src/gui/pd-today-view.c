@@ -226,7 +226,7 @@ read_after_first_frame (PdTodayView *self)
 {
   if (self->first_read_due)
     return;
-  if (self->shown_once || gtk_widget_get_frame_clock (GTK_WIDGET (self)) == NULL)
+  if (self->shown_once)
     {
       pd_today_view_refresh (self);
       return;
@@ -236,6 +236,9 @@ read_after_first_frame (PdTodayView *self)
   show_date (self);
   gtk_label_set_text (self->summary_label, _("Reading what is due…"));
   self->first_read_due = pd_after_frame (GTK_WIDGET (self), first_read);
+  /* Not realized (no frame clock): nothing to wait for. */
+  if (!self->first_read_due)
+    pd_today_view_refresh (self);
 }
 
 /* ---- midnight ------------------------------------------------------------------ */

@@ -267,11 +267,12 @@ finish_after_first_frame (GtkWidget *widget)
   gtk_notebook_set_scrollable (self->notebook, TRUE);
 }
 
+/* Once: the first realize is the start. */
 static void
 on_realize (GtkWidget *window)
 {
-  if (gtk_window_get_icon_name (GTK_WINDOW (window)) == NULL)
-    pd_after_frame (window, finish_after_first_frame);
+  g_signal_handlers_disconnect_by_func (window, on_realize, NULL);
+  pd_after_frame (window, finish_after_first_frame);
 }
 
 static void
