@@ -6,6 +6,7 @@
 #include "pd-audit.h"
 #include "pd-error.h"
 #include "pd-estate.h"
+#include "pd-person.h"
 #include "pd-settings.h"
 #include "pd-test-fixture.h"
 
@@ -352,6 +353,70 @@ test_no_memory_statistics (void)
   g_assert_cmpint (sqlite3_memory_used (), ==, 0);
 }
 
+/* The JSON of a created or deleted record (pd-audit-row.c) leaves out the
+ * fields that are NULL or empty and is otherwise what json_object() makes
+ * of the same values: numbers in SQLite's text, quotes, backslashes and
+ * control characters escaped, Chinese as it is.  The bulk path writes the
+ * same text as the trigger. */
+static void
+test_audit_row_json (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new ("2026-03-02 09:30:00");
+  PdDatabase *database = pd_context_get_database (ctx);
+  g_autoptr (GError) error = NULL;
+  const char *expected = "{\"id\":1,\"n\":0,\"r\":79.31,\"t\":\"张\\\"三\\\\\\n\\t\\u0001\"}";
+  const char *matches_json_object =
+    "SELECT count(*) FROM audit_log WHERE table_name = 'kinds' AND action = ? AND json_valid (coalesce (new_value, old_value)) "
+    "AND json (coalesce (new_value, old_value)) = json_object ('id', record_id, 'n', 0, 'r', 79.31, "
+    "'t', '张\"三\\' || char (10, 9, 1))";
+  g_autoptr (PdPerson) person = pd_person_new ();
+
+  g_assert_true (pd_database_ready_to_write (database, &error));
+  g_assert_no_error (error);
+  pd_database_exec (database,
+    "CREATE TABLE kinds (id INTEGER PRIMARY KEY, e TEXT, n INTEGER, absent REAL, r REAL, t TEXT);"
+    "INSERT INTO audited_table (name) VALUES ('kinds')", &error);
+  g_assert_no_error (error);
+  g_assert_true (pd_audit_install_triggers (database, &error));
+  g_assert_no_error (error);
+  g_assert_true (pd_database_exec (database,
+    "INSERT INTO kinds VALUES (1, '', 0, NULL, 79.31, '张\"三\\' || char (10, 9, 1))", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE table_name = 'kinds' AND new_value = ?",
+                                  expected), ==, 1);
+  g_assert_cmpint (pd_test_count (ctx, matches_json_object, "insert"), ==, 1);
+
+  /* The bulk path: the same text, and a delete keeps the row the same way. */
+  g_assert_true (pd_database_begin (database, &error));
+  g_assert_true (pd_audit_bulk_begin (database, &error));
+  g_assert_true (pd_database_exec (database, "INSERT INTO kinds SELECT 2, e, n, absent, r, t FROM kinds", &error));
+  g_assert_true (pd_audit_bulk_end (database, &error));
+  g_assert_true (pd_database_commit (database, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE table_name = 'kinds' AND record_id = 2 "
+                                       "AND new_value = replace (?, '\"id\":1', '\"id\":2')", expected), ==, 1);
+  g_assert_true (pd_database_exec (database, "DELETE FROM kinds WHERE id = 1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE table_name = 'kinds' AND old_value = ?",
+                                  expected), ==, 1);
+  g_assert_cmpint (pd_test_count (ctx, matches_json_object, "delete"), ==, 1);
+  g_assert_cmpint (pd_test_count (ctx, matches_json_object, "insert"), ==, 2);
+
+  /* A person with a name and a mobile only: the entry says just that (and
+   * the defaults), not the empty address, notes … */
+  g_free (person->name);
+  person->name = g_strdup ("李四");
+  g_free (person->mobile);
+  person->mobile = g_strdup ("13912345678");
+  g_assert_cmpint (pd_person_create (ctx, person, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE table_name = 'person' AND action = 'insert' "
+                                       "AND json_extract (new_value, '$.mobile') = '13912345678' "
+                                       "AND json_extract (new_value, '$.name') = ? "
+                                       "AND json_type (new_value, '$.address') IS NULL "
+                                       "AND json_type (new_value, '$.notes') IS NULL", "李四"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -363,6 +428,7 @@ main (int    argc,
   g_test_add_func ("/database/not-a-database", test_not_a_database_refused);
   g_test_add_func ("/database/audit", test_audit_rows);
   g_test_add_func ("/database/audit-quoted-names", test_audit_quoted_names);
+  g_test_add_func ("/database/audit-row-json", test_audit_row_json);
   g_test_add_func ("/database/audit-lazy", test_audit_lazy);
   g_test_add_func ("/database/settings", test_settings);
   g_test_add_func ("/database/no-memory-statistics", test_no_memory_statistics);

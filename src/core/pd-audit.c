@@ -59,11 +59,12 @@ list_columns (PdDatabase *database,
   return columns;
 }
 
+/* The row's fields for the log: pd_audit_row(), see pd-audit-row.c. */
 static char *
 json_of_row (GPtrArray  *columns,
              const char *row_alias)
 {
-  GString *json = g_string_new ("json_object(");
+  GString *json = g_string_new ("pd_audit_row(");
 
   for (guint i = 0; i < columns->len; i++)
     {
@@ -143,7 +144,7 @@ pd_audit_install_triggers (PdDatabase  *database,
   sqlite3_stmt *stmt = pd_database_prepare (database, "SELECT name FROM audited_table ORDER BY name", error);
   g_autoptr (GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
 
-  if (stmt == NULL)
+  if (stmt == NULL || !pd_audit_register_row_function (database, error))
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (tables, pd_column_dup (stmt, 0));

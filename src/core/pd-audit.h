@@ -2,8 +2,8 @@
  *
  * Every table listed in audited_table gets TEMP triggers on each connection
  * PropDesk opens, so no write path can forget to log: an insert logs the new
- * row, a delete the old row (both as JSON), an update one row per changed
- * field with old and new value.  Temporary triggers keep the database file
+ * row, a delete the old row (both as JSON, without the fields that are
+ * empty), an update one row per changed field with old and new value.  Temporary triggers keep the database file
  * usable from plain sqlite3, which lacks the pd_user()/pd_now() functions. */
 #pragma once
 
@@ -29,6 +29,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdAuditEntry, pd_audit_entry_free)
 
 gboolean   pd_audit_install_triggers   (PdDatabase  *database,
                                         GError     **error);
+/* The SQL function the triggers use (pd-audit-row.c); made by
+ * pd_audit_install_triggers() on its connection. */
+gboolean   pd_audit_register_row_function (PdDatabase  *database,
+                                           GError     **error);
 
 /* Bulk writes (pd-bulk.h), inside the caller's transaction: begin drops the
  * insert triggers, and end logs every row inserted meanwhile exactly as the

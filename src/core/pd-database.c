@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "pd-backup.h"
 #include "pd-database.h"
@@ -59,10 +60,33 @@ pd_database_class_init (PdDatabaseClass *klass)
   G_OBJECT_CLASS (klass)->finalize = pd_database_finalize;
 }
 
+/* The statement cache's hash of an SQL text, eight bytes at a time.  Every
+ * pd_database_prepare() hashes its text, a million times in an import of
+ * 95,000 rows; g_str_hash's byte at a time was 2.5% of that import. */
+static guint
+sql_text_hash (gconstpointer key)
+{
+  const char *text = key;
+  gsize length = strlen (text);
+  guint64 hash = length * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+
+  for (; length >= sizeof (guint64); length -= sizeof (guint64), text += sizeof (guint64))
+    {
+      guint64 word;
+
+      memcpy (&word, text, sizeof word);
+      hash = (hash ^ word) * G_GUINT64_CONSTANT (0x100000001b3);
+      hash ^= hash >> 29;
+    }
+  for (; length > 0; length--, text++)
+    hash = (hash ^ (guchar) *text) * G_GUINT64_CONSTANT (0x100000001b3);
+  return (guint) (hash ^ (hash >> 32));
+}
+
 static void
 pd_database_init (PdDatabase *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  self->statements = g_hash_table_new_full (sql_text_hash, g_str_equal, g_free,
                                             finalize_statement);
 }
 
