@@ -5,6 +5,7 @@
 
 #include "pd-demo.h"
 #include "pd-owner-list.h"
+#include "pd-person.h"
 #include "pd-search.h"
 #include "pd-test-fixture.h"
 
@@ -205,12 +206,155 @@ test_reindex_in_bulk (void)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* The plan SQLite picks for @sql, one line per step. */
+static char *
+query_plan (PdContext  *ctx,
+            const char *sql)
+{
+  sqlite3 *db = pd_database_get_handle (pd_context_get_database (ctx));
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  sqlite3_stmt *stmt = NULL;
+  GString *plan = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  return g_string_free (plan, FALSE);
+}
+
+/* Migration 037: the indexes that find a person's or a unit's keys leave
+ * out the keys of the other kind, and removing the keys of one person or
+ * one unit still goes through them rather than reading every key. */
+static void
+test_partial_owner_indexes (void)
+{
+  g_autoptr (PdContext) ctx = demo_context ();
+  g_autofree char *person_plan = query_plan (ctx, "DELETE FROM search_key WHERE person_id = 7");
+  g_autofree char *unit_plan = query_plan (ctx, "DELETE FROM search_key WHERE unit_id = 7");
+  gint64 unit_keys = pd_test_count (ctx, "SELECT count(*) FROM search_key WHERE unit_id IS NOT NULL", NULL);
+  gint64 person_keys = pd_test_count (ctx, "SELECT count(*) FROM search_key WHERE person_id IS NOT NULL", NULL);
+
+  g_assert_nonnull (strstr (person_plan, "USING INDEX search_key_person (person_id=?)"));
+  g_assert_nonnull (strstr (unit_plan, "USING INDEX search_key_unit (unit_id=?)"));
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM sqlite_master WHERE name = 'search_key_person' "
+                                  "AND sql LIKE '%WHERE person_id IS NOT NULL'", NULL), ==, 1);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM sqlite_master WHERE name = 'search_key_unit' "
+                                  "AND sql LIKE '%WHERE unit_id IS NOT NULL'", NULL), ==, 1);
+  /* Every key is one or the other, and the demo has both. */
+  g_assert_cmpint (unit_keys, >, 0);
+  g_assert_cmpint (person_keys, >, unit_keys);
+  g_assert_cmpint (unit_keys + person_keys, ==, pd_test_count (ctx, "SELECT count(*) FROM search_key", NULL));
+}
+
+/* Every person and unit rewritten again while their keys are stored: the
+ * old keys go (the last person and unit too, though ids above the last
+ * one with keys skip the DELETE), none is written twice, and the lookups
+ * that find those last ids read the end of the partial indexes. */
+static void
+test_reindex_stored_in_bulk (void)
+{
+  g_autoptr (PdContext) ctx = demo_context ();
+  PdDatabase *database = pd_context_get_database (ctx);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = dump_keys (ctx);
+  g_autofree char *after = NULL;
+  g_autofree char *person_plan = query_plan (ctx,
+    "SELECT person_id FROM search_key WHERE person_id IS NOT NULL ORDER BY person_id DESC LIMIT 1");
+  g_autoptr (GArray) people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  g_assert_nonnull (strstr (person_plan, "USING COVERING INDEX search_key_person"));
+  stmt = pd_database_prepare (database, "SELECT id, 0 FROM person UNION ALL SELECT 0, id FROM unit", &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 person = sqlite3_column_int64 (stmt, 0), unit = sqlite3_column_int64 (stmt, 1);
+
+      if (person > 0)
+        g_array_append_val (people, person);
+      else
+        g_array_append_val (units, unit);
+    }
+  sqlite3_reset (stmt);
+  g_assert_true (pd_database_begin (database, &error));
+  g_assert_true (pd_search_reindex_many (ctx, (const gint64 *) (gpointer) people->data, people->len,
+                                         (const gint64 *) (gpointer) units->data, units->len, &error));
+  g_assert_no_error (error);
+  g_assert_true (pd_database_commit (database, &error));
+  after = dump_keys (ctx);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* The keys of one person, sorted, one per line. */
+static char *
+person_key_list (PdContext *ctx,
+                 gint64     person_id)
+{
+  sqlite3_stmt *stmt = pd_database_prepare (pd_context_get_database (ctx),
+    "SELECT key FROM search_key WHERE person_id = ? ORDER BY key", NULL);
+  GString *text = g_string_new (NULL);
+
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s\n", pd_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return g_string_free (text, FALSE);
+}
+
+/* Keys are folded alike whether the text is plain (ASCII and common
+ * ideographs, read without case tables) or not: lower case, without spaces
+ * and dashes of any kind. */
+static void
+test_key_folding (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new ("2026-11-23 09:00:00");
+  g_autoptr (GError) error = NULL;
+  const struct { const char *name, *mobile, *keys[3]; } people[] = {
+    /* plain */
+    { "John SMITH-Jones", "13912345678", { "johnsmithjones\n", "~87654321931\n" } },
+    { "欧阳 Na", "", { "欧阳na\n", "阳na\n", "na\n" } },
+    /* not plain: Ü and the full-width dash need Unicode's tables */
+    { "Anna－Lena MÜLLER", "139 1234-5679", { "annalenamüller\n", "~97654321931\n" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr (PdPerson) person = pd_person_new ();
+      g_autofree char *stored = NULL;
+      g_autofree char *keys = NULL;
+      gint64 id;
+
+      g_free (person->name);
+      person->name = g_strdup (people[i].name);
+      g_free (person->mobile);
+      person->mobile = g_strdup (people[i].mobile);
+      id = pd_person_create (ctx, person, &error);
+      g_assert_no_error (error);
+      stored = person_key_list (ctx, id);
+      keys = g_strconcat ("\n", stored, NULL);
+      for (guint k = 0; k < G_N_ELEMENTS (people[i].keys) && people[i].keys[k] != NULL; k++)
+        {
+          g_autofree char *line = g_strconcat ("\n", people[i].keys[k], NULL);
+          if (strstr (keys, line) == NULL)
+            g_error ("%s: key %s not in\n%s", people[i].name, people[i].keys[k], keys);
+        }
+      g_assert_null (strpbrk (keys, " -ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+      g_assert_null (strstr (keys, "Ü"));
+      g_assert_null (strstr (keys, "－"));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/search/keys", test_search_keys);
+  g_test_add_func ("/search/key-folding", test_key_folding);
+  g_test_add_func ("/search/partial-owner-indexes", test_partial_owner_indexes);
+  g_test_add_func ("/search/reindex-stored-in-bulk", test_reindex_stored_in_bulk);
   g_test_add_func ("/search/precision", test_search_precision);
   g_test_add_func ("/search/owner-list", test_owner_list);
   g_test_add_func ("/search/reindex-in-bulk", test_reindex_in_bulk);

@@ -88,19 +88,9 @@ pd_bulk_defer_notify (PdContext  *ctx,
   return TRUE;
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* The ids of @set in ascending order: the rows are then read in the
- * order they are stored. */
+/* The ids of @set (pd_search_reindex_many() puts them in order). */
 static GArray *
-sorted_ids (GHashTable *set)
+ids_of_set (GHashTable *set)
 {
   GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (set));
   GHashTableIter iter;
@@ -109,7 +99,6 @@ sorted_ids (GHashTable *set)
   g_hash_table_iter_init (&iter, set);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_array_append_val (ids, *(gint64 *) key);
-  g_array_sort (ids, compare_ids);
   return ids;
 }
 
@@ -126,8 +115,8 @@ pd_bulk_end (PdContext *ctx,
 
   g_return_val_if_fail (bulk != NULL, FALSE);
   /* Detached first: the reindexing below must really write. */
-  people = sorted_ids (bulk->ids[PD_BULK_PERSON]);
-  units = sorted_ids (bulk->ids[PD_BULK_UNIT]);
+  people = ids_of_set (bulk->ids[PD_BULK_PERSON]);
+  units = ids_of_set (bulk->ids[PD_BULK_UNIT]);
   ok = pd_search_reindex_many (ctx, (const gint64 *) (gpointer) people->data, people->len,
                                (const gint64 *) (gpointer) units->data, units->len, error);
   if (ok)

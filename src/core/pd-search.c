@@ -1,6 +1,7 @@
 /* pd-search.c — see pd-search.h. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "pd-pinyin.h"
@@ -30,12 +31,65 @@ is_dash (gunichar c)
   return c == '-' || c == 0xff0d || c == 0x2013 || c == 0x2014;
 }
 
+/* Common CJK ideographs: no case, no space, no dash. */
+static gboolean
+is_unified_ideograph (gunichar c)
+{
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/* normalise_key() of a text of ASCII and common ideographs only (a name,
+ * its pinyin, a phone or ID number: nearly every key), or NULL for any
+ * other text.  Those need neither case tables nor a copy, and an import
+ * makes 737,000 keys. */
+static char *
+normalise_plain_key (const char *text)
+{
+  gsize length = strlen (text);
+  char *key = g_malloc (length + 1);
+  char *out = key;
+
+  for (const char *p = text; *p;)
+    {
+      guchar c = *p;
+
+      if (c < 0x80)
+        {
+          /* The ASCII that g_unichar_isspace() and is_dash() drop. */
+          if (c == '\0' || strchr (" \t\n\r\f-", c) == NULL)
+            *out++ = g_ascii_tolower (c);
+          p++;
+        }
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+
+          if (!is_unified_ideograph (g_utf8_get_char_validated (p, next - p)))
+            {
+              g_free (key);
+              return NULL;
+            }
+          memcpy (out, p, next - p);
+          out += next - p;
+          p = next;
+        }
+    }
+  *out = '\0';
+  return key;
+}
+
 /* Every stored key and every query go through here, so they compare alike. */
 static char *
 normalise_key (const char *text)
 {
-  g_autofree char *folded = g_utf8_strdown (text, -1);
-  GString *key = g_string_new (NULL);
+  char *plain = normalise_plain_key (text);
+  g_autofree char *folded = NULL;
+  GString *key;
+
+  if (plain != NULL)
+    return plain;
+  folded = g_utf8_strdown (text, -1);
+  key = g_string_new (NULL);
 
   /* Spaces and dashes are typed inconsistently ("3-2-1201", "3 2 1201",
    * "3-2 1201", "321201"). */
@@ -96,31 +150,58 @@ add_key (GArray *keys,
     g_array_append_val (keys, key);
 }
 
+/* Keys written by one INSERT: a statement's run costs about as much as the
+ * rows it writes, and an import writes 737,000 keys. */
+#define KEYS_PER_INSERT 32
+
+/* INSERT INTO search_key … VALUES (?, ?, ?) for @n keys, from the
+ * statement cache. */
+static sqlite3_stmt *
+prepare_insert (PdDatabase *database,
+                guint       n,
+                GError    **error)
+{
+  g_autoptr (GString) sql = g_string_new ("INSERT INTO search_key (key, unit_id, person_id) VALUES (?, ?, ?)");
+
+  for (guint i = 1; i < n; i++)
+    g_string_append (sql, ", (?, ?, ?)");
+  return pd_database_prepare (database, sql->str, error);
+}
+
 static gboolean
 insert_keys (PdDatabase *database,
              GArray     *keys,
              GError    **error)
 {
-  sqlite3_stmt *stmt = pd_database_prepare (database,
-    "INSERT INTO search_key (key, unit_id, person_id) VALUES (?, ?, ?)", error);
+  sqlite3_stmt *many = keys->len >= KEYS_PER_INSERT ? prepare_insert (database, KEYS_PER_INSERT, error) : NULL;
+  sqlite3_stmt *one = prepare_insert (database, 1, error);
 
-  if (stmt == NULL)
+  if (one == NULL || (many == NULL && keys->len >= KEYS_PER_INSERT))
     return FALSE;
-  for (guint i = 0; i < keys->len; i++)
+  for (guint i = 0; i < keys->len;)
     {
-      const Key *key = &g_array_index (keys, Key, i);
+      sqlite3_stmt *stmt = keys->len - i >= KEYS_PER_INSERT ? many : one;
+      guint n = stmt == many ? KEYS_PER_INSERT : 1;
 
-      pd_bind_text (stmt, 1, key->key);
-      if (key->unit_id > 0)
-        sqlite3_bind_int64 (stmt, 2, key->unit_id);
-      else
-        sqlite3_bind_null (stmt, 2);
-      if (key->person_id > 0)
-        sqlite3_bind_int64 (stmt, 3, key->person_id);
-      else
-        sqlite3_bind_null (stmt, 3);
+      for (guint k = 0; k < n; k++, i++)
+        {
+          const Key *key = &g_array_index (keys, Key, i);
+          int column = 3 * k;
+
+          pd_bind_text (stmt, column + 1, key->key);
+          if (key->unit_id > 0)
+            sqlite3_bind_int64 (stmt, column + 2, key->unit_id);
+          else
+            sqlite3_bind_null (stmt, column + 2);
+          if (key->person_id > 0)
+            sqlite3_bind_int64 (stmt, column + 3, key->person_id);
+          else
+            sqlite3_bind_null (stmt, column + 3);
+        }
       if (!pd_database_step_done (database, stmt, error))
         return FALSE;
+      /* pd_database_step_done() resets, and the next round binds every
+       * parameter again. */
     }
   return TRUE;
 }
@@ -141,65 +222,129 @@ delete_keys (PdDatabase *database,
 
 #define DELETE_PERSON_KEYS "DELETE FROM search_key WHERE person_id = ?"
 #define DELETE_UNIT_KEYS "DELETE FROM search_key WHERE unit_id = ?"
+/* Read from the end of the partial indexes (max() would read every key). */
+#define LAST_PERSON_WITH_KEYS \
+  "SELECT coalesce ((SELECT person_id FROM search_key WHERE person_id IS NOT NULL ORDER BY person_id DESC LIMIT 1), 0)"
+#define LAST_UNIT_WITH_KEYS \
+  "SELECT coalesce ((SELECT unit_id FROM search_key WHERE unit_id IS NOT NULL ORDER BY unit_id DESC LIMIT 1), 0)"
 
-/* Adds the keys of @person_id to @keys. */
-static gboolean
-person_keys (PdDatabase *database,
-             gint64      person_id,
-             GArray     *keys,
-             GError    **error)
+/* Adds to @keys the keys of one row of a key source (below); column 0 of
+ * @stmt is the id. */
+typedef void (*AddRowKeys) (sqlite3_stmt *stmt,
+                            GArray       *keys);
+
+static void
+add_person_row_keys (sqlite3_stmt *stmt,
+                     GArray       *keys)
 {
-  sqlite3_stmt *stmt;
+  gint64 person_id = sqlite3_column_int64 (stmt, 0);
+  const char *name = pd_column_text (stmt, 1);
+  glong length = g_utf8_strlen (name, -1);
 
-  stmt = pd_database_prepare (database,
-    "SELECT name, pinyin, initials, mobile, phone2, id_number, uscc FROM person WHERE id = ?", error);
+  add_key (keys, normalise_key (name), 0, person_id);
+  /* Han names: the given name alone finds the person too (三 → 张三). */
+  for (glong i = 1; i < length && i < 4 && g_unichar_get_script (g_utf8_get_char (name)) == G_UNICODE_SCRIPT_HAN; i++)
+    add_key (keys, normalise_key (g_utf8_offset_to_pointer (name, i)), 0, person_id);
+  add_key (keys, normalise_key (pd_column_text (stmt, 2)), 0, person_id);
+  add_key (keys, normalise_key (pd_column_text (stmt, 3)), 0, person_id);
+  for (int col = 4; col <= 7; col++)
+    if (*pd_column_text (stmt, col) != '\0')
+      add_key (keys, tail_key (pd_column_text (stmt, col)), 0, person_id);
+}
+
+static void
+add_vehicle_row_keys (sqlite3_stmt *stmt,
+                      GArray       *keys)
+{
+  add_key (keys, normalise_key (pd_column_text (stmt, 1)), 0, sqlite3_column_int64 (stmt, 0));
+}
+
+static void
+add_unit_row_keys (sqlite3_stmt *stmt,
+                   GArray       *keys)
+{
+  add_key (keys, normalise_key (pd_column_text (stmt, 1)), sqlite3_column_int64 (stmt, 0), 0);
+}
+
+/* The key sources: the rows whose id (column 0) is from ?1 to ?2, in id
+ * order. */
+#define PERSON_KEY_ROWS \
+  "SELECT id, name, pinyin, initials, mobile, phone2, id_number, uscc FROM person " \
+  "WHERE id BETWEEN ?1 AND ?2 ORDER BY id"
+#define VEHICLE_KEY_ROWS \
+  "SELECT person_id, plate FROM vehicle WHERE person_id BETWEEN ?1 AND ?2 ORDER BY person_id"
+#define UNIT_KEY_ROWS "SELECT id, code FROM unit WHERE id BETWEEN ?1 AND ?2 ORDER BY id"
+
+/* Ids at most this far apart are read as one range: reading the few rows
+ * between them costs less than a lookup each. */
+#define RUN_GAP 8
+
+/* Adds the keys of the rows of @sql (a key source) whose id is in @ids,
+ * ascending.  Ids close together are read as one range, so the 95,000 new
+ * people of an import are one statement rather than 95,000. */
+static gboolean
+add_keys_of_rows (PdDatabase   *database,
+                  const char   *sql,
+                  const gint64 *ids,
+                  guint         n,
+                  AddRowKeys    add_row_keys,
+                  GArray       *keys,
+                  GError      **error)
+{
+  sqlite3_stmt *stmt = pd_database_prepare (database, sql, error);
+
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint start = 0, end; start < n; start = end)
     {
-      const char *name = pd_column_text (stmt, 0);
-      glong length = g_utf8_strlen (name, -1);
+      guint next = start;
+      int rc;
 
-      add_key (keys, normalise_key (name), 0, person_id);
-      /* Han names: the given name alone finds the person too (三 → 张三). */
-      for (glong i = 1; i < length && i < 4 && g_unichar_get_script (g_utf8_get_char (name)) == G_UNICODE_SCRIPT_HAN; i++)
-        add_key (keys, normalise_key (g_utf8_offset_to_pointer (name, i)), 0, person_id);
-      add_key (keys, normalise_key (pd_column_text (stmt, 1)), 0, person_id);
-      add_key (keys, normalise_key (pd_column_text (stmt, 2)), 0, person_id);
-      for (int col = 3; col <= 6; col++)
-        if (*pd_column_text (stmt, col) != '\0')
-          add_key (keys, tail_key (pd_column_text (stmt, col)), 0, person_id);
+      for (end = start + 1; end < n && ids[end] - ids[end - 1] <= RUN_GAP; end++)
+        ;
+      sqlite3_bind_int64 (stmt, 1, ids[start]);
+      sqlite3_bind_int64 (stmt, 2, ids[end - 1]);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          while (next < end && ids[next] < id)
+            next++;
+          if (next < end && ids[next] == id)
+            add_row_keys (stmt, keys);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          pd_database_set_error (database, _("Search keys could not be read"), error);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
     }
-  sqlite3_reset (stmt);
-
-  stmt = pd_database_prepare (database, "SELECT plate FROM vehicle WHERE person_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    add_key (keys, normalise_key (pd_column_text (stmt, 0)), 0, person_id);
-  sqlite3_reset (stmt);
   return TRUE;
 }
 
-/* Adds the key of @unit_id to @keys. */
+/* Adds the keys of the people @ids (ascending) to @keys. */
 static gboolean
-unit_keys (PdDatabase *database,
-           gint64      unit_id,
-           GArray     *keys,
-           GError    **error)
+people_keys (PdDatabase   *database,
+             const gint64 *ids,
+             guint         n,
+             GArray       *keys,
+             GError      **error)
 {
-  sqlite3_stmt *stmt;
+  return add_keys_of_rows (database, PERSON_KEY_ROWS, ids, n, add_person_row_keys, keys, error) &&
+         add_keys_of_rows (database, VEHICLE_KEY_ROWS, ids, n, add_vehicle_row_keys, keys, error);
+}
 
-  stmt = pd_database_prepare (database, "SELECT code FROM unit WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    add_key (keys, normalise_key (pd_column_text (stmt, 0)), unit_id, 0);
-  sqlite3_reset (stmt);
-  return TRUE;
+/* Adds the keys of the units @ids (ascending) to @keys. */
+static gboolean
+units_keys (PdDatabase   *database,
+            const gint64 *ids,
+            guint         n,
+            GArray       *keys,
+            GError      **error)
+{
+  return add_keys_of_rows (database, UNIT_KEY_ROWS, ids, n, add_unit_row_keys, keys, error);
 }
 
 gboolean
@@ -211,7 +356,7 @@ pd_search_reindex_person (PdContext  *ctx,
   g_autoptr (GArray) keys = keys_new ();
 
   return delete_keys (database, DELETE_PERSON_KEYS, person_id, error) &&
-         person_keys (database, person_id, keys, error) && insert_keys (database, keys, error);
+         people_keys (database, &person_id, 1, keys, error) && insert_keys (database, keys, error);
 }
 
 gboolean
@@ -223,7 +368,28 @@ pd_search_reindex_unit (PdContext  *ctx,
   g_autoptr (GArray) keys = keys_new ();
 
   return delete_keys (database, DELETE_UNIT_KEYS, unit_id, error) &&
-         unit_keys (database, unit_id, keys, error) && insert_keys (database, keys, error);
+         units_keys (database, &unit_id, 1, keys, error) && insert_keys (database, keys, error);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* @ids ascending, as add_keys_of_rows() reads them. */
+static GArray *
+sorted_ids (const gint64 *ids,
+            guint         n)
+{
+  GArray *sorted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+
+  g_array_append_vals (sorted, ids, n);
+  g_array_sort (sorted, compare_ids);
+  return sorted;
 }
 
 /* The order of the search_key_lookup index (key, person_id, unit_id), where
@@ -313,30 +479,34 @@ pd_search_reindex_many (PdContext    *ctx,
   PdDatabase *database = pd_context_get_database (ctx);
   g_autoptr (GArray) keys = keys_new ();
   g_autoptr (GPtrArray) dropped = NULL;
+  g_autoptr (GArray) sorted_people = sorted_ids (people, n_people);
+  g_autoptr (GArray) sorted_units = sorted_ids (units, n_units);
 
-  /* The old keys first, found through the indexes. */
+  /* The old keys first, found through the indexes.  A person or unit
+   * numbered above every one that has keys has none: an import's new
+   * records, which need no DELETE each. */
+  gint64 last_person = pd_database_query_int (database, LAST_PERSON_WITH_KEYS, NULL, error);
+  gint64 last_unit = last_person < 0 ? -1 : pd_database_query_int (database, LAST_UNIT_WITH_KEYS, NULL, error);
+
+  if (last_unit < 0)
+    return FALSE;
   for (guint i = 0; i < n_people; i++)
-    if (!delete_keys (database, DELETE_PERSON_KEYS, people[i], error))
+    if (people[i] <= last_person && !delete_keys (database, DELETE_PERSON_KEYS, people[i], error))
       return FALSE;
   for (guint i = 0; i < n_units; i++)
-    if (!delete_keys (database, DELETE_UNIT_KEYS, units[i], error))
+    if (units[i] <= last_unit && !delete_keys (database, DELETE_UNIT_KEYS, units[i], error))
       return FALSE;
   dropped = drop_indexes_for (database, n_people + n_units, error);
   if (dropped == NULL)
     return FALSE;
-  for (guint i = 0; i < n_people + n_units; i++)
-    {
-      if (!(i < n_people ? person_keys (database, people[i], keys, error)
-                         : unit_keys (database, units[i - n_people], keys, error)))
-        return FALSE;
-      /* Without the indexes the order does not matter: written as they come. */
-      if (dropped->len > 0 && keys->len >= 4096)
-        {
-          if (!insert_keys (database, keys, error))
-            return FALSE;
-          g_array_set_size (keys, 0);
-        }
-    }
+  /* Without the indexes the order does not matter: written as they come. */
+  if (!people_keys (database, (const gint64 *) (gpointer) sorted_people->data, sorted_people->len, keys, error) ||
+      (dropped->len > 0 && !insert_keys (database, keys, error)))
+    return FALSE;
+  if (dropped->len > 0)
+    g_array_set_size (keys, 0);
+  if (!units_keys (database, (const gint64 *) (gpointer) sorted_units->data, sorted_units->len, keys, error))
+    return FALSE;
   /* With them, in index order each insert lands next to the one before:
    * the index pages are written once each instead of one random page per
    * key. */
