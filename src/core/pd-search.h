@@ -30,7 +30,7 @@ gboolean   pd_search_reindex_unit    (PdContext  *ctx,
                                       GError    **error);
 /* The keys of many people and units rebuilt at once (the end of an
  * import): the same keys as one pd_search_reindex_person() or
- * pd_search_reindex_unit() each, inserted in the order of the index. */
+ * pd_search_reindex_unit() each.  The ids may come in any order. */
 gboolean   pd_search_reindex_many    (PdContext    *ctx,
                                       const gint64 *people,
                                       guint         n_people,
