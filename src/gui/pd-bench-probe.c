@@ -1,6 +1,9 @@
 /* pd-bench-probe.c — see pd-bench-probe.h. */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "pd-bench-probe.h"
 #include "pd-owner-view.h"
 #include "pd-window.h"
@@ -53,11 +56,31 @@ show_owner_tab (Probe *probe)
   gtk_widget_queue_draw (GTK_WIDGET (probe->window));
 }
 
+/* This process's peak resident memory so far, from Linux's /proc (VmHWM),
+ * in kB; -1 where there is none.  The bench cannot take it from wait4():
+ * a child started by posix_spawn shares the bench's memory until its exec,
+ * and the kernel counts the bench's peak as the child's. */
+static long
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "\nVmHWM:")) == NULL)
+    return -1;
+  return strtol (line + strlen ("\nVmHWM:"), NULL, 10);
+}
+
 static void
 finish (GdkFrameClock *clock,
         Probe         *probe)
 {
   GApplication *app = G_APPLICATION (gtk_window_get_application (probe->window));
+  long peak = peak_rss_kb ();
+
+  if (peak >= 0)
+    g_print ("peak-rss-kb %ld\n", peak);
 
   g_signal_handlers_disconnect_by_data (clock, probe);
   probe_free (probe);
