@@ -12,6 +12,7 @@
 #include "pd-error.h"
 #include "pd-estate.h"
 #include "pd-owner-import.h"
+#include "pd-owner-record.h"
 #include "pd-person.h"
 #include "pd-search.h"
 #include "pd-test-fixture.h"
@@ -853,6 +854,71 @@ test_cli (void)
   g_assert_nonnull (strstr (err, "empty.csv"));
 }
 
+/* Every record as text: line, blank, repeat, unit, name, error. */
+static char *
+records_text (GPtrArray *records)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const PdOwnerRecord *r = records->pdata[i];
+
+      g_string_append_printf (text, "%u %d %u %s %s %s\n", r->line, r->blank, r->repeat_of,
+                              r->unit_code ? r->unit_code : "-", r->person ? r->person->name : "-",
+                              r->error ? r->error->message : "ok");
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A large ledger is parsed in two halves on two threads: the records are
+ * the ones one thread makes, in the same order, and the checks across the
+ * file (a row repeated in the other half) still see every row. */
+static void
+test_two_threads (void)
+{
+  g_autoptr (GString) csv = g_string_new ("房号,业主姓名,手机,建筑面积\n");
+  g_autofree char *path = g_build_filename (pd_test_tmpdir (), "large-ledger.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PdLedgerTable) table = NULL;
+  g_autoptr (PdOwnerMapping) mapping = NULL;
+  g_autoptr (GPtrArray) threaded = NULL;
+  g_autoptr (GPtrArray) single = NULL;
+  g_autofree char *threaded_text = NULL;
+  g_autofree char *single_text = NULL;
+  guint rows = 4400;
+
+  for (guint i = 0; i < rows; i++)
+    {
+      if (i == 4300)
+        g_string_append (csv, "1-1-252,业主151,13800000151,88.5\n");        /* repeats row 151 */
+      else if (i == 9 || i == 3000)
+        g_string_append_printf (csv, "1-%u-%u,业主%u,12345,88.5\n", i / 1000 + 1, i % 1000 + 101, i);  /* bad mobile */
+      else
+        g_string_append_printf (csv, "1-%u-%u,业主%u,138%08u,88.5\n", i / 1000 + 1, i % 1000 + 101, i, i);
+    }
+  g_file_set_contents (path, csv->str, -1, &error);
+  g_assert_no_error (error);
+  table = read_ledger (path);
+  mapping = detect (table);
+
+  threaded = pd_owner_records_read (table, mapping);
+  pd_owner_records_set_one_thread (TRUE);
+  single = pd_owner_records_read (table, mapping);
+  pd_owner_records_set_one_thread (FALSE);
+  threaded_text = records_text (threaded);
+  single_text = records_text (single);
+  g_assert_cmpuint (threaded->len, ==, rows);
+  g_assert_cmpstr (threaded_text, ==, single_text);
+  /* What the rows say, from both halves. */
+  g_assert_nonnull (((PdOwnerRecord *) threaded->pdata[9])->error);
+  g_assert_nonnull (((PdOwnerRecord *) threaded->pdata[3000])->error);
+  g_assert_cmpuint (((PdOwnerRecord *) threaded->pdata[4300])->repeat_of, ==,
+                    ((PdOwnerRecord *) threaded->pdata[151])->line);
+  g_assert_cmpuint (((PdOwnerRecord *) threaded->pdata[4399])->line, ==, rows + 1);
+  g_assert_cmpstr (((PdOwnerRecord *) threaded->pdata[4399])->person->name, ==, "业主4399");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -872,6 +938,7 @@ main (int    argc,
   g_test_add_func ("/owner-import/tenant-needs-dates", test_tenant_needs_dates);
   g_test_add_func ("/owner-import/mapping", test_mapping);
   g_test_add_func ("/owner-import/preview", test_preview);
+  g_test_add_func ("/owner-import/two-threads", test_two_threads);
   g_test_add_func ("/owner-import/cancel", test_cancel);
   g_test_add_func ("/owner-import/async", test_async);
   g_test_add_func ("/owner-import/cli", test_cli);

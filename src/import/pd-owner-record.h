@@ -41,6 +41,10 @@ PdOwnerRecord *pd_owner_record_parse (PdLedgerTable        *table,
  * without an owner in the ledger.  Element type PdOwnerRecord. */
 GPtrArray     *pd_owner_records_read (PdLedgerTable        *table,
                                       const PdOwnerMapping *mapping);
+/* For tests: TRUE makes pd_owner_records_read() parse every row on the
+ * calling thread, so that the two halves read on two threads can be
+ * compared with one pass. */
+void           pd_owner_records_set_one_thread (gboolean one_thread);
 
 /* A header or a cell value reduced to what carries its meaning: bracketed
  * parts (both ASCII and full-width), blanks, stars and colons removed,
