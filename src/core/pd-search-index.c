@@ -70,10 +70,12 @@ insert_keys (PdDatabase *database,
              GArray     *keys,
              GError    **error)
 {
-  sqlite3_stmt *many = keys->len >= KEYS_PER_INSERT ? prepare_insert (database, KEYS_PER_INSERT, error) : NULL;
-  sqlite3_stmt *one = prepare_insert (database, 1, error);
+  sqlite3_stmt *many = NULL;
+  sqlite3_stmt *one;
 
-  if (one == NULL || (many == NULL && keys->len >= KEYS_PER_INSERT))
+  if (keys->len >= KEYS_PER_INSERT && (many = prepare_insert (database, KEYS_PER_INSERT, error)) == NULL)
+    return FALSE;
+  if ((one = prepare_insert (database, 1, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < keys->len;)
     {
