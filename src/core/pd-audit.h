@@ -3,8 +3,9 @@
  * Every table listed in audited_table gets TEMP triggers on each connection
  * PropDesk opens, so no write path can forget to log: an insert logs the new
  * row, a delete the old row (both as JSON, without the fields that are
- * empty), an update one row per changed field with old and new value.  Temporary triggers keep the database file
- * usable from plain sqlite3, which lacks the pd_user()/pd_now() functions. */
+ * empty), an update one row per changed field with old and new value.
+ * Temporary triggers keep the database file usable from plain sqlite3,
+ * which lacks the pd_user(), pd_now() and pd_audit_row() functions. */
 #pragma once
 
 #include "pd-context.h"

@@ -139,10 +139,11 @@ add_person_row_keys (sqlite3_stmt *stmt,
   gint64 person_id = sqlite3_column_int64 (stmt, 0);
   const char *name = pd_column_text (stmt, 1);
   glong length = g_utf8_strlen (name, -1);
+  gboolean han = g_unichar_get_script (g_utf8_get_char (name)) == G_UNICODE_SCRIPT_HAN;
 
   add_key (keys, pd_search_key_normalise (name), 0, person_id);
   /* Han names: the given name alone finds the person too (三 → 张三). */
-  for (glong i = 1; i < length && i < 4 && g_unichar_get_script (g_utf8_get_char (name)) == G_UNICODE_SCRIPT_HAN; i++)
+  for (glong i = 1; han && i < length && i < 4; i++)
     add_key (keys, pd_search_key_normalise (g_utf8_offset_to_pointer (name, i)), 0, person_id);
   add_key (keys, pd_search_key_normalise (pd_column_text (stmt, 2)), 0, person_id);
   add_key (keys, pd_search_key_normalise (pd_column_text (stmt, 3)), 0, person_id);

@@ -485,7 +485,9 @@ parse_rows (gpointer data)
   return range;
 }
 
-/* Below this, a second thread costs more than it saves. */
+/* A ledger under twice this stays on one thread: it is read in
+ * milliseconds either way (the threshold is a round figure, not a
+ * measured break-even). */
 #define ROWS_PER_THREAD_MIN 2000
 
 static gboolean one_thread;
