@@ -6,6 +6,7 @@
 #include "pd-audit.h"
 #include "pd-error.h"
 #include "pd-estate.h"
+#include "pd-export-log.h"
 #include "pd-person.h"
 #include "pd-settings.h"
 #include "pd-test-fixture.h"
@@ -203,6 +204,67 @@ test_audit_lazy (void)
     g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE action = 'update' "
                                          "AND field = 'gross_area' AND old_value = 88.5 AND new_value IS NULL "
                                          "AND record_id = ?", id_text), ==, 1);
+  }
+  {
+    g_autoptr (PdContext) ctx = pd_test_context_open (path, "2026-03-05 12:00:00");
+    PdDatabase *database = pd_context_get_database (ctx);
+    sqlite3 *handle = pd_database_get_handle (database);
+
+    /* A write to a table that is not audited (an export's line) makes no
+     * trigger; the next write that reaches an audited table does. */
+    g_assert_true (pd_export_log_add (ctx, "owners", 3, FALSE, "/tmp/x.xlsx", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM export_log WHERE what = 'owners'", NULL), ==, 1);
+    g_assert_cmpint (temp_triggers (ctx), ==, 0);
+    /* Made behind the database object's back, so that the hook stays
+     * pending: a table that is not audited whose own trigger writes an
+     * audited one.  Writing it is a write to unit. */
+    g_assert_cmpint (sqlite3_exec (handle, "CREATE TABLE unit_feed (code TEXT);"
+                                           "CREATE TRIGGER unit_feed_insert AFTER INSERT ON unit_feed BEGIN "
+                                           "INSERT INTO unit (estate_id, entrance_id, code) "
+                                           "SELECT estate_id, entrance_id, new.code FROM unit WHERE code = '3-2-1201'; END;"
+                                           /* For the next connections: an audited table whose rows
+                                            * go with a row of one that is not. */
+                                           "CREATE TABLE feed_batch (id INTEGER PRIMARY KEY);"
+                                           "CREATE TABLE feed_item (id INTEGER PRIMARY KEY, batch_id INTEGER "
+                                           "REFERENCES feed_batch (id) ON DELETE CASCADE, note TEXT);"
+                                           "INSERT INTO audited_table VALUES ('feed_item');"
+                                           "INSERT INTO feed_batch VALUES (7);"
+                                           "INSERT INTO feed_item VALUES (70, 7, '第一批')",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_true (pd_database_exec (database, "INSERT INTO unit_feed VALUES ('3-2-1202')", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (temp_triggers (ctx), >, 0);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE table_name = 'unit' "
+                                         "AND action = 'insert' AND at = '2026-03-05 12:00:00' "
+                                         "AND json_extract (new_value, '$.code') = '3-2-1202'", NULL), ==, 1);
+  }
+  {
+    g_autoptr (PdContext) ctx = pd_test_context_open (path, "2026-03-06 12:00:00");
+    sqlite3_stmt *stmt;
+
+    /* The same through a prepared statement. */
+    g_assert_cmpint (temp_triggers (ctx), ==, 0);
+    stmt = pd_database_prepare (pd_context_get_database (ctx), "INSERT INTO unit_feed VALUES (?)", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (temp_triggers (ctx), >, 0);
+    pd_bind_text (stmt, 1, "3-2-1203");
+    g_assert_true (pd_database_step_done (pd_context_get_database (ctx), stmt, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE table_name = 'unit' "
+                                         "AND action = 'insert' AND at = '2026-03-06 12:00:00' "
+                                         "AND json_extract (new_value, '$.code') = '3-2-1203'", NULL), ==, 1);
+  }
+  {
+    g_autoptr (PdContext) ctx = pd_test_context_open (path, "2026-03-07 12:00:00");
+
+    /* A foreign-key action: deleting the batch deletes its audited items. */
+    g_assert_true (pd_database_exec (pd_context_get_database (ctx), "DELETE FROM feed_batch WHERE id = 7", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM feed_item", NULL), ==, 0);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE table_name = 'feed_item' "
+                                         "AND action = 'delete' AND record_id = 70 "
+                                         "AND json_extract (old_value, '$.note') = '第一批'", NULL), ==, 1);
   }
   g_remove (path);
 }

@@ -137,21 +137,31 @@ install_for_table (PdDatabase *database,
   return pd_database_exec (database, sql->str, error);
 }
 
+GStrv
+pd_audit_list_tables (PdDatabase  *database,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = pd_database_prepare (database, "SELECT name FROM audited_table ORDER BY name", error);
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (names, pd_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (names);
+}
+
 gboolean
 pd_audit_install_triggers (PdDatabase  *database,
                            GError     **error)
 {
-  sqlite3_stmt *stmt = pd_database_prepare (database, "SELECT name FROM audited_table ORDER BY name", error);
-  g_autoptr (GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_auto (GStrv) tables = pd_audit_list_tables (database, error);
 
-  if (stmt == NULL || !pd_audit_register_row_function (database, error))
+  if (tables == NULL || !pd_audit_register_row_function (database, error))
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, pd_column_dup (stmt, 0));
-  sqlite3_reset (stmt);
-
-  for (guint i = 0; i < tables->len; i++)
-    if (!install_for_table (database, tables->pdata[i], error))
+  for (guint i = 0; tables[i] != NULL; i++)
+    if (!install_for_table (database, tables[i], error))
       return FALSE;
   return TRUE;
 }

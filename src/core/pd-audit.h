@@ -28,6 +28,9 @@ typedef struct
 void       pd_audit_entry_free         (PdAuditEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdAuditEntry, pd_audit_entry_free)
 
+/* The names in audited_table; NULL on error. */
+GStrv      pd_audit_list_tables        (PdDatabase  *database,
+                                        GError     **error);
 gboolean   pd_audit_install_triggers   (PdDatabase  *database,
                                         GError     **error);
 /* The SQL function the triggers use (pd-audit-row.c); made by

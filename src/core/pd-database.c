@@ -26,6 +26,7 @@ struct _PdDatabase
   guint       flat_depth;      /* 0, or the depth a flat pass started in + 1 */
   gboolean    flat_failed;
   PdDatabaseWriteHook before_write; /* pending until the first write */
+  GHashTable *hooked_tables;   /* writes to these run it; NULL: any write does */
   /* pd_database_data_stamp: what it last saw, and its count of changes. */
   guint64     rollbacks;       /* rollbacks of a transaction or a savepoint */
   sqlite3_int64 seen_changes;
@@ -48,6 +49,7 @@ pd_database_finalize (GObject *object)
   PdDatabase *self = PD_DATABASE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->hooked_tables, g_hash_table_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
   g_free (self->path);
@@ -102,10 +104,17 @@ pd_database_set_error (PdDatabase  *self,
 
 void
 pd_database_before_first_write (PdDatabase          *self,
+                                const char *const   *tables,
                                 PdDatabaseWriteHook  hook)
 {
   g_return_if_fail (PD_IS_DATABASE (self));
   self->before_write = hook;
+  g_clear_pointer (&self->hooked_tables, g_hash_table_unref);
+  if (tables == NULL)
+    return;
+  self->hooked_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; tables[i] != NULL; i++)
+    g_hash_table_add (self->hooked_tables, g_strdup (tables[i]));
 }
 
 gboolean
@@ -126,11 +135,80 @@ pd_database_ready_to_write (PdDatabase  *self,
   return FALSE;
 }
 
-/* TRUE when a statement of @sql may change the database (or cannot be
+/* What a statement being compiled writes, told by SQLite's authorizer: it
+ * is asked for every table the statement changes, through its triggers and
+ * foreign-key actions too. */
+typedef struct
+{
+  GHashTable *hooked_tables;
+  gboolean    hooked;
+} WriteScan;
+
+static int
+note_write (void       *data,
+            int         action,
+            const char *table,
+            const char *column,
+            const char *schema,
+            const char *trigger)
+{
+  WriteScan *scan = data;
+
+  switch (action)
+    {
+    case SQLITE_INSERT:
+    case SQLITE_UPDATE:
+    case SQLITE_DELETE:
+      if (table != NULL && g_hash_table_contains (scan->hooked_tables, table))
+        scan->hooked = TRUE;
+      break;
+    case SQLITE_READ:
+    case SQLITE_SELECT:
+    case SQLITE_FUNCTION:
+    case SQLITE_RECURSIVE:
+    case SQLITE_TRANSACTION:
+    case SQLITE_SAVEPOINT:
+      break;
+    default:
+      /* A change of schema, a pragma that writes, an ATTACH …: taken as a
+       * write of everything. */
+      scan->hooked = TRUE;
+      break;
+    }
+  return SQLITE_OK;
+}
+
+/* Compiles the first statement of @sql, as sqlite3_prepare_v3.  While the
+ * hook is pending, *@hooked tells whether the statement must wait for it:
+ * it writes, and (with a list of tables) it writes one of them. */
+static int
+prepare_noting_writes (PdDatabase    *self,
+                       const char    *sql,
+                       unsigned int   flags,
+                       sqlite3_stmt **stmt,
+                       const char   **tail,
+                       gboolean      *hooked)
+{
+  WriteScan scan = { self->hooked_tables, self->hooked_tables == NULL };
+  int rc;
+
+  *hooked = FALSE;
+  if (self->before_write == NULL)
+    return sqlite3_prepare_v3 (self->handle, sql, -1, flags, stmt, tail);
+  if (self->hooked_tables != NULL)
+    sqlite3_set_authorizer (self->handle, note_write, &scan);
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, flags, stmt, tail);
+  if (self->hooked_tables != NULL)
+    sqlite3_set_authorizer (self->handle, NULL, NULL);
+  *hooked = rc == SQLITE_OK && *stmt != NULL && !sqlite3_stmt_readonly (*stmt) && scan.hooked;
+  return rc;
+}
+
+/* TRUE when a statement of @sql must wait for the hook (or cannot be
  * told: it fails to prepare, perhaps needing an earlier one run first). */
 static gboolean
-script_may_write (PdDatabase *self,
-                  const char *sql)
+script_needs_hook (PdDatabase *self,
+                   const char *sql)
 {
   const char *tail = sql;
 
@@ -138,9 +216,9 @@ script_may_write (PdDatabase *self,
     {
       sqlite3_stmt *stmt = NULL;
       const char *start = tail;
-      gboolean writes;
+      gboolean hooked;
 
-      if (sqlite3_prepare_v2 (self->handle, start, -1, &stmt, &tail) != SQLITE_OK)
+      if (prepare_noting_writes (self, start, 0, &stmt, &tail, &hooked) != SQLITE_OK)
         return TRUE;
       if (stmt == NULL)
         {
@@ -148,9 +226,8 @@ script_may_write (PdDatabase *self,
             break;
           continue;
         }
-      writes = !sqlite3_stmt_readonly (stmt);
       sqlite3_finalize (stmt);
-      if (writes)
+      if (hooked)
         return TRUE;
     }
   return FALSE;
@@ -162,6 +239,7 @@ pd_database_prepare (PdDatabase  *self,
                      GError     **error)
 {
   sqlite3_stmt *stmt;
+  gboolean hooked;
 
   g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
 
@@ -172,15 +250,16 @@ pd_database_prepare (PdDatabase  *self,
       sqlite3_clear_bindings (stmt);
       return stmt;
     }
-  if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+  if (prepare_noting_writes (self, sql, SQLITE_PREPARE_PERSISTENT, &stmt, NULL, &hooked) != SQLITE_OK)
     {
       pd_database_set_error (self, _("Database query could not be prepared"), error);
       g_debug ("prepare failed: %s (%s)", sqlite3_errmsg (self->handle), sql);
       return NULL;
     }
-  /* The first write: its hook (the audit triggers) first, then the
-   * statement compiled again so that it fires them. */
-  if (self->before_write != NULL && !sqlite3_stmt_readonly (stmt))
+  /* The first write of the hook's tables: its hook (the audit triggers)
+   * first, then the statement compiled again so that it fires them.  A
+   * statement kept while the hook was pending writes none of them. */
+  if (hooked)
     {
       sqlite3_finalize (stmt);
       if (!pd_database_ready_to_write (self, error))
@@ -198,7 +277,7 @@ pd_database_exec (PdDatabase  *self,
 {
   char *message = NULL;
 
-  if (self->before_write != NULL && script_may_write (self, sql) && !pd_database_ready_to_write (self, error))
+  if (self->before_write != NULL && script_needs_hook (self, sql) && !pd_database_ready_to_write (self, error))
     return FALSE;
   if (sqlite3_exec (self->handle, sql, NULL, NULL, &message) != SQLITE_OK)
     {

@@ -39,11 +39,14 @@ sqlite3     *pd_database_get_handle  (PdDatabase  *self);
 typedef gboolean (*PdDatabaseWriteHook) (PdDatabase  *database,
                                          GError     **error);
 
-/* @hook runs before the first write of this connection: before a statement
- * that is not read-only is prepared (pd_database_prepare), or a script that
- * may write is run (pd_database_exec).  Reading never runs it.  If it
- * fails, that write fails, and the next one runs it again. */
+/* @hook runs before the first write of this connection to one of @tables
+ * (NULL: to any table): before a statement that writes one of them,
+ * directly or through a trigger or a foreign-key action, is prepared
+ * (pd_database_prepare), or a script that may is run (pd_database_exec).
+ * A change of schema counts as a write to every table.  Reading never runs
+ * it.  If it fails, that write fails, and the next one runs it again. */
 void         pd_database_before_first_write (PdDatabase          *self,
+                                             const char *const   *tables,
                                              PdDatabaseWriteHook  hook);
 /* The pending hook now, if any (a caller about to change what it set up). */
 gboolean     pd_database_ready_to_write     (PdDatabase          *self,
