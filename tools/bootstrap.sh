@@ -78,7 +78,9 @@ case "$mode" in
   test)
     status=0
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-      xvfb-run -a -s "-screen 0 1366x768x24" meson test -C "$builddir" --print-errorlogs "${@:2}" || status=1
+      # -noreset: otherwise Xvfb starts over whenever its last client
+      # leaves, and refuses the connections a next test opens meanwhile.
+      xvfb-run -a -s "-screen 0 1366x768x24 -noreset" meson test -C "$builddir" --print-errorlogs "${@:2}" || status=1
     else
       meson test -C "$builddir" --print-errorlogs "${@:2}" || status=1
     fi

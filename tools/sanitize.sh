@@ -12,7 +12,8 @@ fi
 meson compile -C "$builddir" >/dev/null
 run() {
   if [ -z "${DISPLAY:-}" ]; then
-    xvfb-run -a -s "-screen 0 1366x768x24" "$@"
+    # -noreset: see bootstrap.sh.
+    xvfb-run -a -s "-screen 0 1366x768x24 -noreset" "$@"
   else
     "$@"
   fi

@@ -31,8 +31,9 @@ pd_gsk_choice_gl_is_software (const char *display_name)
 
   if (forced != NULL && *forced != '\0' && !g_str_equal (forced, "0") && !g_str_equal (forced, "false"))
     return TRUE;
-  /* Under load Xvfb now and then drops a connection during its setup (one
-   * in a few dozen); the next attempt goes through. */
+  /* An X server that starts over when its last client leaves (Xvfb
+   * without -noreset) refuses connections for a moment meanwhile; the next
+   * attempt goes through. */
   for (int attempt = 0;; attempt++)
     {
       connection = xcb_connect (display_name, NULL);
