@@ -101,10 +101,11 @@ def month_stats(db, month):
             "ON n.campaign_id = camp.id JOIN building b ON b.id = n.building_id GROUP BY b.id", args):
         buildings[code] = {"targets": n, "responses": 0, "valid": 0, "satisfied": 0}
     for code, n, _, valid, satisfied in db.execute(
-            "SELECT b.code, count(*), sum(t.opinion), sum(t.valid), sum(t.satisfied) "
-            "FROM survey_response_total t JOIN unit u ON u.id = t.unit_id "
-            "JOIN entrance e ON e.id = u.entrance_id JOIN building b ON b.id = e.building_id "
-            "WHERE " + PERIOD_TOTALS + " GROUP BY b.id", args):
+            "SELECT b.code, sum(x.forms), sum(x.opinions), sum(x.valid), sum(x.satisfied) FROM "
+            "(SELECT u.entrance_id, count(*) AS forms, sum(t.opinion) AS opinions, sum(t.valid) AS valid, "
+            "sum(t.satisfied) AS satisfied FROM survey_response_total t JOIN unit u ON u.id = t.unit_id "
+            "WHERE " + PERIOD_TOTALS + " GROUP BY u.entrance_id) x "
+            "JOIN entrance e ON e.id = x.entrance_id JOIN building b ON b.id = e.building_id GROUP BY b.id", args):
         b = buildings.setdefault(code, {"targets": 0, "responses": 0, "valid": 0, "satisfied": 0})
         b["responses"], b["valid"], b["satisfied"] = n, valid, satisfied
     stats["items"], stats["buildings"] = items, buildings
