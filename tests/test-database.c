@@ -269,6 +269,23 @@ test_audit_lazy (void)
   g_remove (path);
 }
 
+/* A connection takes no mutex in each call (it is used by one thread),
+ * and its statement journals stay in memory while its large sorts may go
+ * to temporary files (pd_database_library_init). */
+static void
+test_connection_mode (void)
+{
+  g_autofree char *path = g_build_filename (pd_test_tmpdir (), "mode.db", NULL);
+  g_autoptr (PdContext) ctx = NULL;
+
+  g_remove (path);
+  ctx = pd_test_context_open (path, "2026-03-02 09:30:00");
+  g_assert_null (sqlite3_db_mutex (pd_database_get_handle (pd_context_get_database (ctx))));
+  g_assert_cmpint (pd_test_count (ctx, "PRAGMA temp_store", NULL), ==, 0);
+  g_clear_object (&ctx);
+  g_remove (path);
+}
+
 static void
 test_settings (void)
 {
@@ -489,6 +506,7 @@ main (int    argc,
   g_test_add_func ("/database/newer-refused", test_newer_database_refused);
   g_test_add_func ("/database/not-a-database", test_not_a_database_refused);
   g_test_add_func ("/database/audit", test_audit_rows);
+  g_test_add_func ("/database/connection-mode", test_connection_mode);
   g_test_add_func ("/database/audit-quoted-names", test_audit_quoted_names);
   g_test_add_func ("/database/audit-row-json", test_audit_row_json);
   g_test_add_func ("/database/audit-lazy", test_audit_lazy);
