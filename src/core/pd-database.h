@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (PdDatabase, pd_database, PD, DATABASE, GObject)
 /* Sets SQLite up before its first use in the process: call before any
  * sqlite3_open* (pd_database_open does).  SQLite's memory statistics, kept
  * behind a global mutex taken on every allocation (a tenth of a large
- * import), are switched off; nothing here reads them. */
+ * import), are switched off; nothing here reads them.  Statement journals
+ * are kept in memory (see pd-database.c). */
 void         pd_database_library_init (void);
 
 /* The schema version this build writes (highest migration number). */
