@@ -85,6 +85,22 @@ pd_test_count (PdContext  *ctx,
   return n;
 }
 
+gint64
+pd_test_pragma_now (PdContext  *ctx,
+                    const char *pragma)
+{
+  sqlite3 *handle = pd_database_get_handle (pd_context_get_database (ctx));
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
 char *
 pd_test_run (const char *const *argv,
              int               *status,

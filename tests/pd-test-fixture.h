@@ -17,6 +17,10 @@ const char *pd_test_tmpdir       (void);
 gint64     pd_test_count         (PdContext  *ctx,
                                   const char *sql,
                                   const char *param);
+/* The value of a pragma now: compiled for this call, since a prepared
+ * pragma statement may answer what the value was when it was compiled. */
+gint64     pd_test_pragma_now    (PdContext  *ctx,
+                                  const char *pragma);
 /* Runs a program and returns its stdout; exit status in *status. */
 char      *pd_test_run           (const char *const *argv,
                                   int               *status,

@@ -281,7 +281,7 @@ test_connection_mode (void)
   g_remove (path);
   ctx = pd_test_context_open (path, "2026-03-02 09:30:00");
   g_assert_null (sqlite3_db_mutex (pd_database_get_handle (pd_context_get_database (ctx))));
-  g_assert_cmpint (pd_test_count (ctx, "PRAGMA temp_store", NULL), ==, 0);
+  g_assert_cmpint (pd_test_pragma_now (ctx, "temp_store"), ==, 0);
   g_clear_object (&ctx);
   g_remove (path);
 }

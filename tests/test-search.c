@@ -195,7 +195,8 @@ test_reindex_in_bulk (void)
   g_assert_true (pd_database_set_cache_size (pd_context_get_database (ctx), 12345, &error));
   g_assert_true (pd_search_reindex_all (ctx, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (pd_test_count (ctx, "PRAGMA cache_size", NULL), ==, -12345);
+  g_assert_cmpint (pd_test_pragma_now (ctx, "cache_size"), ==, -12345);
+  g_assert_cmpint (pd_database_get_cache_size (pd_context_get_database (ctx)), ==, 12345);
   after = dump_keys (ctx);
   g_assert_cmpstr (after, ==, before);
   zs = pd_search (ctx, "zs", 100, &error);

@@ -27,6 +27,7 @@ struct _PdDatabase
   gboolean    flat_failed;
   PdDatabaseWriteHook before_write; /* pending until the first write */
   GHashTable *hooked_tables;   /* writes to these run it; NULL: any write does */
+  int         cache_kib;       /* the page cache last set */
   /* pd_database_data_stamp: what it last saw, and its count of changes. */
   guint64     rollbacks;       /* rollbacks of a transaction or a savepoint */
   sqlite3_int64 seen_changes;
@@ -489,7 +490,17 @@ pd_database_set_cache_size (PdDatabase  *self,
 
   g_return_val_if_fail (PD_IS_DATABASE (self) && kib > 0, FALSE);
   sql = g_strdup_printf ("PRAGMA cache_size = -%d", kib);
-  return pd_database_exec (self, sql, error);
+  if (!pd_database_exec (self, sql, error))
+    return FALSE;
+  self->cache_kib = kib;
+  return TRUE;
+}
+
+int
+pd_database_get_cache_size (PdDatabase *self)
+{
+  g_return_val_if_fail (PD_IS_DATABASE (self), 0);
+  return self->cache_kib;
 }
 
 gboolean
@@ -846,7 +857,7 @@ pd_database_open_at_version (const char  *path,
     return NULL;
   /* 32 MB of page cache: large imports and the demo portfolio run in one
    * transaction, and a small cache spills it to the WAL page by page. */
-  if (!pd_database_exec (self, "PRAGMA cache_size = -32768", error))
+  if (!pd_database_set_cache_size (self, 32768, error))
     return NULL;
   if (!run_migrations (self, version, error))
     return NULL;

@@ -106,6 +106,10 @@ gboolean     pd_database_end_flat    (PdDatabase  *self);
 gboolean     pd_database_set_cache_size (PdDatabase  *self,
                                          int          kib,
                                          GError     **error);
+/* The page cache last set with pd_database_set_cache_size, in KiB (read
+ * back here: a prepared "PRAGMA cache_size" answers what it was when it was
+ * compiled). */
+int          pd_database_get_cache_size (PdDatabase  *self);
 
 /* PRAGMA quick_check: fast enough for every start. */
 gboolean     pd_database_quick_check (PdDatabase  *self,

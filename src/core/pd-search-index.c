@@ -382,22 +382,16 @@ make_indexes_again (PdDatabase *database,
                     GPtrArray  *definitions,
                     GError    **error)
 {
-  gint64 cache = definitions->len == 0 ? 0 : pd_database_query_int (database, "PRAGMA cache_size", NULL, error);
-  g_autofree char *restore = NULL;
-  gboolean ok = TRUE;
+  int cache_kib = pd_database_get_cache_size (database);
+  gboolean ok;
 
   if (definitions->len == 0)
     return TRUE;
-  if (cache == -1 && error != NULL && *error != NULL)
-    return FALSE;
-  /* Negative: KiB; positive: pages. */
-  restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache);
-  if (!pd_database_set_cache_size (database, INDEX_SORT_CACHE_KIB, error))
-    return FALSE;
+  ok = pd_database_set_cache_size (database, INDEX_SORT_CACHE_KIB, error);
   for (guint i = 0; ok && i < definitions->len; i++)
     ok = pd_database_exec (database, definitions->pdata[i], error);
   /* Set back even after a failure, which leaves @error as it was. */
-  return pd_database_exec (database, restore, ok ? error : NULL) && ok;
+  return pd_database_set_cache_size (database, cache_kib, ok ? error : NULL) && ok;
 }
 
 gboolean
