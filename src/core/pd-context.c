@@ -97,7 +97,7 @@ pd_context_new (PdDatabase *database)
    * instructions (30 ms) for every audited table, paid only by a connection
    * that writes, before its first write (issue #8: the GUI's start reads),
    * and only if that write reaches an audited table: an export that only
-   * adds its line to export_log makes none (a third of the CPU time of
+   * adds its line to export_log makes none (27% of the CPU time of
    * `propdesk-cli export survey-stats` on the demo estate).  Without the
    * list, any write makes them. */
   pd_database_before_first_write (database, (const char *const *) audited, pd_audit_install_triggers);
