@@ -270,18 +270,28 @@ test_audit_lazy (void)
 }
 
 /* A connection takes no mutex in each call (it is used by one thread),
- * and its statement journals stay in memory while its large sorts may go
- * to temporary files (pd_database_library_init). */
+ * its statement journals stay in memory while its large sorts may go to
+ * temporary files (pd_database_library_init), and its statement cache
+ * survives the wait for the first write. */
 static void
 test_connection_mode (void)
 {
   g_autofree char *path = g_build_filename (pd_test_tmpdir (), "mode.db", NULL);
   g_autoptr (PdContext) ctx = NULL;
+  sqlite3_stmt *stmt;
 
   g_remove (path);
   ctx = pd_test_context_open (path, "2026-03-02 09:30:00");
   g_assert_null (sqlite3_db_mutex (pd_database_get_handle (pd_context_get_database (ctx))));
   g_assert_cmpint (pd_test_pragma_now (ctx, "temp_store"), ==, 0);
+  /* While the audit hook waits for a first write, compiling a statement
+   * compiles none of the cached ones again. */
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM unit", NULL), ==, 0);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM person", NULL), ==, 0);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM unit", NULL), ==, 0);
+  stmt = pd_database_prepare (pd_context_get_database (ctx), "SELECT count(*) FROM unit", NULL);
+  g_assert_cmpint (sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_REPREPARE, FALSE), ==, 0);
+  g_assert_cmpint (temp_triggers (ctx), ==, 0);
   g_clear_object (&ctx);
   g_remove (path);
 }

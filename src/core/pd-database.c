@@ -27,6 +27,7 @@ struct _PdDatabase
   gboolean    flat_failed;
   PdDatabaseWriteHook before_write; /* pending until the first write */
   GHashTable *hooked_tables;   /* writes to these run it; NULL: any write does */
+  gboolean    write_hooked;    /* the statement being compiled writes one */
   int         cache_kib;       /* the page cache last set */
   /* pd_database_data_stamp: what it last saw, and its count of changes. */
   guint64     rollbacks;       /* rollbacks of a transaction or a savepoint */
@@ -103,6 +104,44 @@ pd_database_set_error (PdDatabase  *self,
   return FALSE;
 }
 
+/* What a statement being compiled writes, told by SQLite's authorizer: it
+ * is asked for every table the statement changes, through its triggers and
+ * foreign-key actions too.  Sets write_hooked when one of them is in
+ * hooked_tables. */
+static int
+note_write (void       *data,
+            int         action,
+            const char *table,
+            const char *column,
+            const char *schema,
+            const char *trigger)
+{
+  PdDatabase *self = data;
+
+  switch (action)
+    {
+    case SQLITE_INSERT:
+    case SQLITE_UPDATE:
+    case SQLITE_DELETE:
+      if (table != NULL && g_hash_table_contains (self->hooked_tables, table))
+        self->write_hooked = TRUE;
+      break;
+    case SQLITE_READ:
+    case SQLITE_SELECT:
+    case SQLITE_FUNCTION:
+    case SQLITE_RECURSIVE:
+    case SQLITE_TRANSACTION:
+    case SQLITE_SAVEPOINT:
+      break;
+    default:
+      /* A change of schema, a pragma that writes, an ATTACH …: taken as a
+       * write of everything. */
+      self->write_hooked = TRUE;
+      break;
+    }
+  return SQLITE_OK;
+}
+
 void
 pd_database_before_first_write (PdDatabase          *self,
                                 const char *const   *tables,
@@ -111,11 +150,16 @@ pd_database_before_first_write (PdDatabase          *self,
   g_return_if_fail (PD_IS_DATABASE (self));
   self->before_write = hook;
   g_clear_pointer (&self->hooked_tables, g_hash_table_unref);
-  if (tables == NULL)
-    return;
-  self->hooked_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; tables[i] != NULL; i++)
-    g_hash_table_add (self->hooked_tables, g_strdup (tables[i]));
+  if (tables != NULL)
+    {
+      self->hooked_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; tables[i] != NULL; i++)
+        g_hash_table_add (self->hooked_tables, g_strdup (tables[i]));
+    }
+  /* Installed once for as long as the hook is pending: setting an
+   * authorizer expires every prepared statement of the connection, so one
+   * set for each compile would compile the cached ones again each time. */
+  sqlite3_set_authorizer (self->handle, hook != NULL && tables != NULL ? note_write : NULL, self);
 }
 
 gboolean
@@ -130,53 +174,14 @@ pd_database_ready_to_write (PdDatabase  *self,
   /* Cleared first: the hook itself writes (its DDL) through this object. */
   self->before_write = NULL;
   if (hook (self, error))
-    return TRUE;
+    {
+      /* Removing it expires nothing. */
+      sqlite3_set_authorizer (self->handle, NULL, NULL);
+      return TRUE;
+    }
   /* Nothing may be written without it: the next write tries again. */
   self->before_write = hook;
   return FALSE;
-}
-
-/* What a statement being compiled writes, told by SQLite's authorizer: it
- * is asked for every table the statement changes, through its triggers and
- * foreign-key actions too. */
-typedef struct
-{
-  GHashTable *hooked_tables;
-  gboolean    hooked;
-} WriteScan;
-
-static int
-note_write (void       *data,
-            int         action,
-            const char *table,
-            const char *column,
-            const char *schema,
-            const char *trigger)
-{
-  WriteScan *scan = data;
-
-  switch (action)
-    {
-    case SQLITE_INSERT:
-    case SQLITE_UPDATE:
-    case SQLITE_DELETE:
-      if (table != NULL && g_hash_table_contains (scan->hooked_tables, table))
-        scan->hooked = TRUE;
-      break;
-    case SQLITE_READ:
-    case SQLITE_SELECT:
-    case SQLITE_FUNCTION:
-    case SQLITE_RECURSIVE:
-    case SQLITE_TRANSACTION:
-    case SQLITE_SAVEPOINT:
-      break;
-    default:
-      /* A change of schema, a pragma that writes, an ATTACH …: taken as a
-       * write of everything. */
-      scan->hooked = TRUE;
-      break;
-    }
-  return SQLITE_OK;
 }
 
 /* Compiles the first statement of @sql, as sqlite3_prepare_v3.  While the
@@ -190,18 +195,13 @@ prepare_noting_writes (PdDatabase    *self,
                        const char   **tail,
                        gboolean      *hooked)
 {
-  WriteScan scan = { self->hooked_tables, self->hooked_tables == NULL };
   int rc;
 
-  *hooked = FALSE;
-  if (self->before_write == NULL)
-    return sqlite3_prepare_v3 (self->handle, sql, -1, flags, stmt, tail);
-  if (self->hooked_tables != NULL)
-    sqlite3_set_authorizer (self->handle, note_write, &scan);
+  /* Without a list every write counts; with one, note_write tells. */
+  self->write_hooked = self->hooked_tables == NULL;
   rc = sqlite3_prepare_v3 (self->handle, sql, -1, flags, stmt, tail);
-  if (self->hooked_tables != NULL)
-    sqlite3_set_authorizer (self->handle, NULL, NULL);
-  *hooked = rc == SQLITE_OK && *stmt != NULL && !sqlite3_stmt_readonly (*stmt) && scan.hooked;
+  *hooked = self->before_write != NULL && rc == SQLITE_OK && *stmt != NULL &&
+            !sqlite3_stmt_readonly (*stmt) && self->write_hooked;
   return rc;
 }
 
