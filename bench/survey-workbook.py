@@ -5,18 +5,22 @@ comparison with `propdesk-cli export survey-stats`.
 
     survey-workbook.py DATABASE YYYY-MM OUT.xlsx
 
-The same five sheets, columns, formats and two charts, from the same queries
-as src/core/pd-survey-stats.c (forms summed per day and campaign from
-survey_day_total, targets per campaign and building from
-survey_building_target_total, a building's forms from survey_response_total,
-per-item answers from survey_item_day_total), so the comparison is of the
-writers and the languages, not of query designs; follow-up due dates are counted in calendar
-days here (PropDesk counts working days), which does not change the work
-done."""
+The same workbook, cell for cell (tests/test-survey-workbook.c's
+/survey/workbook/python-mirror compares the two): the five sheets with the
+same columns, number formats, header row, frozen panes, autofilters, totals,
+notes, follow-up due dates and late stages, and the two charts.  The
+figures come from the same queries as src/core/pd-survey-stats.c (forms
+summed per day and campaign from survey_day_total, targets per campaign and
+building from survey_building_target_total, a building's forms from
+survey_response_total, per-item answers from survey_item_day_total), so the
+comparison is of the writers and the languages, not of query designs.
+PropDesk also logs the export in its database; this script only reads."""
+import datetime
 import sqlite3
 import sys
 
 import xlsxwriter
+from xlsxwriter.utility import xl_range_abs
 
 PERIOD_TOTALS = "t.answered_on >= ?2 AND t.answered_on < ?3 AND (?1 = 0 OR t.campaign_id = ?1)"
 PERIOD_DAYS = "d.answered_on >= ?2 AND d.answered_on < ?3 AND (?1 = 0 OR d.campaign_id = ?1)"
@@ -120,20 +124,246 @@ def trend_stats(db, month, n_months=12):
     return [finish(m) for m in months]
 
 
-def rate_cell(sheet, row, col, value, fmt):
+class Book:
+    """The workbook as src/export/pd-xlsx.c sets it up: one format per kind of
+    column (等线 11, centred vertically), a shaded header row 22 high, the
+    panes frozen below it and an autofilter over each table."""
+
+    def __init__(self, out, title):
+        self.book = xlsxwriter.Workbook(out)
+        self.book.set_properties({"title": title, "author": "PropDesk", "comments": "PropDesk"})
+        base = {"font_name": "等线", "font_size": 11, "valign": "vcenter"}
+        kinds = {"text": {"num_format": "@"}, "integer": {"num_format": "0"},
+                 "decimal": {"num_format": "0.00"}, "money": {"num_format": "#,##0.00"},
+                 "date": {"num_format": "yyyy-mm-dd", "align": "left"}, "percent": {"num_format": "0.0%"},
+                 "header": {"bold": True, "bg_color": "#D9E1F2", "pattern": 1, "border": 1,
+                            "align": "center", "text_wrap": True}}
+        self.formats = {kind: self.book.add_format(dict(base, **extra)) for kind, extra in kinds.items()}
+
+    def table_sheet(self, name, columns):
+        sheet = self.book.add_worksheet(name)
+        for col, (title, width, kind) in enumerate(columns):
+            sheet.set_column(col, col, width, self.formats[kind])
+            sheet.write_string(0, col, title, self.formats["header"])
+        sheet.set_row(0, 22)
+        sheet.freeze_panes(1, 0)
+        return sheet
+
+    def text(self, sheet, row, col, value):
+        if value:
+            sheet.write_string(row, col, value, self.formats["text"])
+        else:
+            sheet.write_blank(row, col, None, self.formats["text"])
+
+    def integer(self, sheet, row, col, value):
+        sheet.write_number(row, col, value, self.formats["integer"])
+
+    def date(self, sheet, row, col, iso):
+        if iso:
+            sheet.write_datetime(row, col, datetime.datetime.strptime(iso[:10], "%Y-%m-%d"), self.formats["date"])
+        else:
+            sheet.write_blank(row, col, None, self.formats["date"])
+
+
+def rate_cell(book, sheet, row, col, value, fmt):
     if value is None:
-        sheet.write_string(row, col, "—")
+        book.text(sheet, row, col, "—")
     else:
         sheet.write_number(row, col, value, fmt)
 
 
-def table_sheet(book, name, columns, rows):
-    sheet = book.add_worksheet(name)
-    for col, (title, width) in enumerate(columns):
-        sheet.set_column(col, col, width)
-    sheet.add_table(0, 0, max(rows, 1), len(columns) - 1,
-                    {"columns": [{"header": title} for title, _ in columns], "style": "Table Style Light 9"})
-    return sheet
+def ref(sheet, first_row, first_col, last_row, last_col):
+    """A chart's data range quoted as libxlsxwriter quotes it ('分项统计'!$B$2:$B$4)."""
+    return "='%s'!%s" % (sheet, xl_range_abs(first_row, first_col, last_row, last_col))
+
+
+def ratio(part, whole):
+    return part / whole if whole else None
+
+
+NOTES = ["口径说明：",
+         "1. 按问卷的填写日期计入月份；未填日期的问卷按录入日计，超出调查期的计入调查期内最近一天。",
+         "2. 分项满意率 =（很满意 + 满意）÷ 该项有效答案数；未作答（空白或 0）不计入有效答案。",
+         "3. 总体满意率 = 各项“很满意 + 满意”答案合计 ÷ 各项有效答案合计；“总体满意度”作为单独一项统计。",
+         "4. 调查面 = 本月回收问卷数 ÷ 本月所涉调查计划的调查户数（调查期与本月重叠或本月有回收问卷的计划）。",
+         "5. “—”表示没有有效答案或没有调查户数，无法计算比率（不是 0%）。"]
+STAGE_SHORT = ["送达", "书面措施", "整改", "回访"]
+
+
+class Followup:
+    """One opinion's follow-up as src/core/pd-survey-followup.c reads it: per
+    stage its text, the day it was done, and a time limit in calendar days
+    from the day the stage before it was done (rectification has none)."""
+
+    def __init__(self, row, limits, today):
+        (self.unit, self.campaign, self.received_on, self.opinion, self.text, self.done) = (
+            row[0], row[1], row[2], row[3], [row[4], row[6], "", row[9]], [row[5], row[7], row[8], row[10]])
+        self.due = []
+        for stage, limit in enumerate(limits):
+            start = self.received_on if stage == 0 else self.done[stage - 1]
+            self.due.append(None if limit is None or not start else
+                            (datetime.date.fromisoformat(start) + datetime.timedelta(days=limit)).isoformat())
+        self.late = [due is not None and (self.done[s] or today) > due for s, due in enumerate(self.due)]
+        self.stage = next((s for s, done in enumerate(self.done) if not done), 4)
+
+
+def write_summary(book, estate, month, now, last, followups):
+    columns = [("项目", 26, "text"), ("本月", 14, "integer"), ("去年同期", 14, "integer"), ("目标", 10, "integer"),
+               ("达标情况", 10, "text")]
+    sheet = book.table_sheet("汇总", columns)
+    rate, average = book.rate, book.average
+    book.text(sheet, 1, 0, "统计月份")
+    book.text(sheet, 1, 1, month)
+    book.text(sheet, 1, 2, last["month"])
+    book.text(sheet, 2, 0, "小区")
+    book.text(sheet, 2, 1, estate)
+    row = 3
+    for label, key, goal in [("调查户数", "targets", None), ("回收问卷（份）", "responses", None),
+                             ("调查面", "coverage", "coverage_goal"), ("有效答案（个）", "valid", None),
+                             ("满意答案（很满意＋满意）", "satisfied", None), ("总体满意率", "rate", "satisfaction_goal"),
+                             ("平均分（5 分制）", "average", None), ("意见和建议（条）", "opinions", None)]:
+        book.text(sheet, row, 0, label)
+        for col, stats in ((1, now), (2, last)):
+            if key in ("coverage", "rate", "average"):
+                rate_cell(book, sheet, row, col, stats[key], average if key == "average" else rate)
+            else:
+                book.integer(sheet, row, col, stats[key])
+        if goal:
+            sheet.write_number(row, 3, now[goal] / 100.0, rate)
+            met = "—" if now[key] is None else "达标" if now[key] * 100 >= now[goal] else "未达标"
+            book.text(sheet, row, 4, met)
+        row += 1
+    for label, count in (("其中已回访关闭（条）", sum(f.stage == 4 for f in followups)),
+                         ("其中有逾期环节（条）", sum(any(f.late) for f in followups))):
+        book.text(sheet, row, 0, label)
+        book.integer(sheet, row, 1, count)
+        row += 1
+    for i, line in enumerate(NOTES):
+        sheet.write_string(row + 1 + i, 0, line, book.note)
+
+
+def place_rate_chart(sheet, chart, title, row, col):
+    chart.set_title({"name": title})
+    chart.set_y_axis({"num_format": "0%", "min": 0, "max": 1})
+    sheet.insert_chart(row, col, chart, {"x_offset": 10, "y_offset": 10, "x_scale": 1.8, "y_scale": 1.2})
+
+
+def write_items(book, now, last):
+    columns = [("序号", 6, "integer"), ("调查项目", 20, "text"), ("很满意", 8, "integer"), ("满意", 8, "integer"),
+               ("一般", 8, "integer"), ("不满意", 8, "integer"), ("很不满意", 9, "integer"), ("未作答", 8, "integer"),
+               ("有效答案", 9, "integer"), ("满意答案", 9, "integer"), ("满意率", 10, "text"), ("平均分", 8, "text"),
+               ("去年同期满意率", 14, "text")]
+    sheet = book.table_sheet("分项统计", columns)
+    items = list(now["items"].values())
+    last_rates = {}
+    for item in last["items"].values():
+        counts = item["counts"]
+        last_rates[item["title"]] = ratio(counts[5] + counts[4], sum(counts[1:]))
+    totals = [0] * 6
+    for row, item in enumerate(items, 1):
+        counts = item["counts"]
+        valid = sum(counts[1:])
+        satisfied = counts[5] + counts[4]
+        book.integer(sheet, row, 0, row)
+        book.text(sheet, row, 1, item["title"])
+        for score in range(5, 0, -1):
+            book.integer(sheet, row, 2 + 5 - score, counts[score])
+        book.integer(sheet, row, 7, counts[0])
+        book.integer(sheet, row, 8, valid)
+        book.integer(sheet, row, 9, satisfied)
+        rate_cell(book, sheet, row, 10, ratio(satisfied, valid), book.rate)
+        rate_cell(book, sheet, row, 11, ratio(sum(s * counts[s] for s in range(1, 6)), valid), book.average)
+        rate_cell(book, sheet, row, 12, last_rates.get(item["title"]), book.rate)
+        totals = [t + c for t, c in zip(totals, counts)]
+    row = len(items) + 1
+    sheet.autofilter(0, 0, row - 1, len(columns) - 1)
+    book.text(sheet, row, 1, "合计（总体）")
+    for score in range(5, 0, -1):
+        book.integer(sheet, row, 2 + 5 - score, totals[score])
+    book.integer(sheet, row, 7, totals[0])
+    book.integer(sheet, row, 8, now["valid"])
+    book.integer(sheet, row, 9, now["satisfied"])
+    rate_cell(book, sheet, row, 10, now["rate"], book.rate)
+    rate_cell(book, sheet, row, 11, now["average"], book.average)
+    rate_cell(book, sheet, row, 12, last["rate"], book.rate)
+    if items:
+        chart = book.book.add_chart({"type": "column"})
+        chart.add_series({"name": "满意率", "categories": ref("分项统计", 1, 1, len(items), 1),
+                          "values": ref("分项统计", 1, 10, len(items), 10)})
+        chart.set_legend({"none": True})
+        place_rate_chart(sheet, chart, "各项满意率", len(items) + 3, 1)
+
+
+def building_order(kv):
+    code = kv[0]
+    digits = len(code) - len(code.lstrip("0123456789"))
+    return (int(code[:digits]) if digits else 0, code)
+
+
+def write_buildings(book, now):
+    columns = [("楼栋", 8, "text"), ("调查户数", 10, "integer"), ("回收问卷", 10, "integer"), ("调查面", 10, "text"),
+               ("有效答案", 10, "integer"), ("满意答案", 10, "integer"), ("满意率", 10, "text")]
+    sheet = book.table_sheet("分楼栋统计", columns)
+    buildings = sorted(now["buildings"].items(), key=building_order)
+    rows = [("%s栋" % code, b["targets"], b["responses"], b["valid"], b["satisfied"]) for code, b in buildings]
+    rows.append(("合计", now["targets"], now["responses"], now["valid"], now["satisfied"]))
+    for row, (name, targets, responses, valid, satisfied) in enumerate(rows, 1):
+        if row == len(rows):
+            sheet.autofilter(0, 0, row - 1, len(columns) - 1)
+        book.text(sheet, row, 0, name)
+        book.integer(sheet, row, 1, targets)
+        book.integer(sheet, row, 2, responses)
+        rate_cell(book, sheet, row, 3, ratio(responses, targets), book.rate)
+        book.integer(sheet, row, 4, valid)
+        book.integer(sheet, row, 5, satisfied)
+        rate_cell(book, sheet, row, 6, ratio(satisfied, valid), book.rate)
+
+
+def write_trend(book, trend):
+    columns = [("月份", 10, "text"), ("调查户数", 10, "integer"), ("回收问卷", 10, "integer"), ("调查面", 10, "text"),
+               ("有效答案", 10, "integer"), ("满意答案", 10, "integer"), ("满意率", 10, "text"), ("平均分", 10, "text")]
+    sheet = book.table_sheet("月度趋势", columns)
+    for row, m in enumerate(trend, 1):
+        book.text(sheet, row, 0, m["month"])
+        book.integer(sheet, row, 1, m["targets"])
+        book.integer(sheet, row, 2, m["responses"])
+        book.integer(sheet, row, 4, m["valid"])
+        book.integer(sheet, row, 5, m["satisfied"])
+        for col, key, fmt in ((3, "coverage", book.rate), (6, "rate", book.rate), (7, "average", book.average)):
+            if m[key] is not None:
+                sheet.write_number(row, col, m[key], fmt)
+    sheet.autofilter(0, 0, len(trend), len(columns) - 1)
+    chart = book.book.add_chart({"type": "line"})
+    for name, col in (("满意率", 6), ("调查面", 3)):
+        chart.add_series({"name": name, "categories": ref("月度趋势", 1, 0, len(trend), 0),
+                          "values": ref("月度趋势", 1, col, len(trend), col), "marker": {"type": "circle"}})
+    chart.show_blanks_as("gap")
+    place_rate_chart(sheet, chart, "月度满意率与调查面趋势", len(trend) + 3, 0)
+
+
+def write_opinions(book, followups):
+    columns = [("序号", 6, "integer"), ("房号", 10, "text"), ("调查计划", 18, "text"), ("收到日期", 11, "date"),
+               ("意见和建议", 36, "text"), ("责任部门", 10, "text"), ("送达日期", 11, "date"),
+               ("送达时限", 11, "date"), ("整改措施", 28, "text"), ("措施日期", 11, "date"),
+               ("措施时限", 11, "date"), ("整改完成日期", 12, "date"), ("回访结果", 20, "text"),
+               ("回访日期", 11, "date"), ("回访时限", 11, "date"), ("当前环节", 14, "text"), ("逾期环节", 24, "text")]
+    due_columns, done_columns, text_columns = (7, 10, 0, 14), (6, 9, 11, 13), (5, 8, 0, 12)
+    sheet = book.table_sheet("意见跟进", columns)
+    for row, f in enumerate(followups, 1):
+        book.integer(sheet, row, 0, row)
+        book.text(sheet, row, 1, f.unit)
+        book.text(sheet, row, 2, f.campaign)
+        book.date(sheet, row, 3, f.received_on)
+        book.text(sheet, row, 4, f.opinion)
+        for s in range(4):
+            if text_columns[s]:
+                book.text(sheet, row, text_columns[s], f.text[s])
+            book.date(sheet, row, done_columns[s], f.done[s])
+            if due_columns[s]:
+                book.date(sheet, row, due_columns[s], f.due[s])
+        book.text(sheet, row, 15, STAGES[f.stage])
+        book.text(sheet, row, 16, "、".join(STAGE_SHORT[s] for s in range(4) if f.late[s]))
+    sheet.autofilter(0, 0, len(followups), len(columns) - 1)
 
 
 def main():
@@ -142,124 +372,29 @@ def main():
     now = month_stats(db, month)
     last = month_stats(db, month_shift(month, -12))
     trend = trend_stats(db, month)
-    followups = db.execute(
+    days = dict(db.execute("SELECT key, value FROM setting WHERE key IN "
+                           "('survey.route_days', 'survey.measures_days', 'survey.return_visit_days')"))
+    limits = [int(days["survey.route_days"]), int(days["survey.measures_days"]), None,
+              int(days["survey.return_visit_days"])]
+    today = datetime.date.today().isoformat()
+    followups = [Followup(row, limits, today) for row in db.execute(
         "SELECT u.code, c.name, f.received_on, r.opinion, f.department, f.routed_on, f.measures, "
         "f.measures_on, f.rectified_on, f.visit_result, f.visited_on FROM survey_followup f "
         "JOIN survey_response r ON r.id = f.response_id JOIN survey_campaign c ON c.id = r.campaign_id "
         "JOIN unit u ON u.id = r.unit_id WHERE f.received_on >= ? AND f.received_on < ? "
-        "ORDER BY f.received_on, f.id", (now["first"], now["after"])).fetchall()
+        "ORDER BY f.received_on, f.id", (now["first"], now["after"]))]
     estate = db.execute("SELECT name FROM estate ORDER BY id DESC LIMIT 1").fetchone()[0]
 
-    book = xlsxwriter.Workbook(out)
-    book.set_properties({"title": "客户意见征询调查统计表 %s" % month})
-    rate = book.add_format({"num_format": "0.00%", "font_name": "等线"})
-    average = book.add_format({"num_format": "0.00", "font_name": "等线"})
-    note = book.add_format({"font_name": "等线", "font_color": "#595959"})
-
-    closed = sum(1 for f in followups if f[10])
-    sheet = table_sheet(book, "汇总", [("项目", 26), ("本月", 14), ("去年同期", 14), ("目标", 10), ("达标情况", 10)], 14)
-    rows = [("统计月份", month, last["month"]), ("小区", estate, None)]
-    for row, (label, a, b) in enumerate(rows, 1):
-        sheet.write_string(row, 0, label)
-        sheet.write_string(row, 1, a)
-        if b:
-            sheet.write_string(row, 2, b)
-    row = 3
-    for label, key, goal in [("调查户数", "targets", None), ("回收问卷（份）", "responses", None),
-                             ("调查面", "coverage", "coverage_goal"), ("有效答案（个）", "valid", None),
-                             ("满意答案（很满意＋满意）", "satisfied", None), ("总体满意率", "rate", "satisfaction_goal"),
-                             ("平均分（5 分制）", "average", None), ("意见和建议（条）", "opinions", None)]:
-        sheet.write_string(row, 0, label)
-        fmt = average if key == "average" else rate
-        for col, stats in ((1, now), (2, last)):
-            if key in ("coverage", "rate", "average"):
-                rate_cell(sheet, row, col, stats[key], fmt)
-            else:
-                sheet.write_number(row, col, stats[key])
-        if goal:
-            sheet.write_number(row, 3, now[goal] / 100.0, rate)
-            met = now[key] is not None and now[key] * 100 >= now[goal]
-            sheet.write_string(row, 4, "达标" if met else "未达标")
-        row += 1
-    sheet.write_string(row, 0, "其中已回访关闭（条）")
-    sheet.write_number(row, 1, closed)
-    sheet.write_string(row + 2, 0, "口径说明：", note)
-
-    items = list(now["items"].values())
-    sheet = table_sheet(book, "分项统计", [("序号", 6), ("调查项目", 20), ("很满意", 8), ("满意", 8), ("一般", 8),
-                                       ("不满意", 8), ("很不满意", 9), ("未作答", 8), ("有效答案", 9),
-                                       ("满意答案", 9), ("满意率", 10), ("平均分", 8), ("去年同期满意率", 14)],
-                        len(items))
-    last_rates = {}
-    for item in last["items"].values():
-        valid = sum(item["counts"][1:])
-        last_rates[item["title"]] = (item["counts"][5] + item["counts"][4]) / valid if valid else None
-    for row, item in enumerate(items, 1):
-        counts = item["counts"]
-        valid = sum(counts[1:])
-        satisfied = counts[5] + counts[4]
-        sheet.write_number(row, 0, row)
-        sheet.write_string(row, 1, item["title"])
-        for score in range(5, 0, -1):
-            sheet.write_number(row, 2 + 5 - score, counts[score])
-        sheet.write_number(row, 7, counts[0])
-        sheet.write_number(row, 8, valid)
-        sheet.write_number(row, 9, satisfied)
-        rate_cell(sheet, row, 10, satisfied / valid if valid else None, rate)
-        rate_cell(sheet, row, 11, sum(s * counts[s] for s in range(1, 6)) / valid if valid else None, average)
-        rate_cell(sheet, row, 12, last_rates.get(item["title"]), rate)
-    chart = book.add_chart({"type": "column"})
-    chart.add_series({"name": "满意率", "categories": ["分项统计", 1, 1, len(items), 1],
-                      "values": ["分项统计", 1, 10, len(items), 10]})
-    chart.set_title({"name": "各项满意率"})
-    chart.set_y_axis({"num_format": "0%", "min": 0, "max": 1})
-    chart.set_legend({"none": True})
-    sheet.insert_chart(len(items) + 3, 1, chart, {"x_offset": 10, "y_offset": 10, "x_scale": 1.8, "y_scale": 1.2})
-
-    buildings = sorted(now["buildings"].items(), key=lambda kv: int(kv[0]) if kv[0].isdigit() else 0)
-    sheet = table_sheet(book, "分楼栋统计", [("楼栋", 8), ("调查户数", 10), ("回收问卷", 10), ("调查面", 10),
-                                        ("有效答案", 10), ("满意答案", 10), ("满意率", 10)], len(buildings))
-    for row, (code, b) in enumerate(buildings, 1):
-        sheet.write_string(row, 0, "%s栋" % code)
-        sheet.write_number(row, 1, b["targets"])
-        sheet.write_number(row, 2, b["responses"])
-        rate_cell(sheet, row, 3, b["responses"] / b["targets"] if b["targets"] else None, rate)
-        sheet.write_number(row, 4, b["valid"])
-        sheet.write_number(row, 5, b["satisfied"])
-        rate_cell(sheet, row, 6, b["satisfied"] / b["valid"] if b["valid"] else None, rate)
-
-    sheet = table_sheet(book, "月度趋势", [("月份", 10), ("调查户数", 10), ("回收问卷", 10), ("调查面", 10),
-                                      ("有效答案", 10), ("满意答案", 10), ("满意率", 10), ("平均分", 10)], len(trend))
-    for row, m in enumerate(trend, 1):
-        sheet.write_string(row, 0, m["month"])
-        sheet.write_number(row, 1, m["targets"])
-        sheet.write_number(row, 2, m["responses"])
-        sheet.write_number(row, 4, m["valid"])
-        sheet.write_number(row, 5, m["satisfied"])
-        for col, key, fmt in ((3, "coverage", rate), (6, "rate", rate), (7, "average", average)):
-            if m[key] is not None:
-                sheet.write_number(row, col, m[key], fmt)
-    chart = book.add_chart({"type": "line"})
-    for name, col in (("满意率", 6), ("调查面", 3)):
-        chart.add_series({"name": name, "categories": ["月度趋势", 1, 0, len(trend), 0],
-                          "values": ["月度趋势", 1, col, len(trend), col], "marker": {"type": "circle"}})
-    chart.set_title({"name": "月度满意率与调查面趋势"})
-    chart.set_y_axis({"num_format": "0%", "min": 0, "max": 1})
-    chart.show_blanks_as("gap")
-    sheet.insert_chart(len(trend) + 3, 0, chart, {"x_offset": 10, "y_offset": 10, "x_scale": 1.8, "y_scale": 1.2})
-
-    sheet = table_sheet(book, "意见跟进", [("序号", 6), ("房号", 10), ("调查计划", 18), ("收到日期", 11),
-                                      ("意见和建议", 36), ("责任部门", 10), ("送达日期", 11), ("整改措施", 28),
-                                      ("措施日期", 11), ("整改完成日期", 12), ("回访结果", 20), ("回访日期", 11),
-                                      ("当前环节", 14)], len(followups))
-    for row, f in enumerate(followups, 1):
-        sheet.write_number(row, 0, row)
-        for col, value in enumerate(f[:10], 1):
-            sheet.write_string(row, col, value or "")
-        sheet.write_string(row, 11, f[10] or "")
-        stage = 4 if f[10] else 3 if f[8] else 2 if f[7] else 1 if f[5] else 0
-        sheet.write_string(row, 12, STAGES[stage])
-    book.close()
+    book = Book(out, "客户意见征询调查统计表 %s" % month)
+    book.rate = book.book.add_format({"num_format": "0.00%", "font_name": "等线"})
+    book.average = book.book.add_format({"num_format": "0.00", "font_name": "等线"})
+    book.note = book.book.add_format({"font_name": "等线", "font_color": "#595959"})
+    write_summary(book, estate, month, now, last, followups)
+    write_items(book, now, last)
+    write_buildings(book, now)
+    write_trend(book, trend)
+    write_opinions(book, followups)
+    book.book.close()
 
 
 if __name__ == "__main__":

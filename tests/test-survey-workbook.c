@@ -45,20 +45,29 @@ dump_free (Dump *dump)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Dump, dump_free)
 
-static Dump *
-dump_workbook (const char *path)
+/* dump-xlsx.py's lines for the workbook at @path. */
+static char *
+dump_lines (const char *path)
 {
   g_autofree char *script = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "dump-xlsx.py", NULL);
   const char *argv[] = { "/usr/bin/python3", script, path, NULL };
   g_autofree char *err = NULL;
-  g_autofree char *out = NULL;
-  g_auto (GStrv) lines = NULL;
-  Dump *dump = g_new0 (Dump, 1);
+  char *out;
   int status;
 
   out = pd_test_run (argv, &status, &err);
   if (status != 0)
     g_error ("dump-xlsx.py failed: %s", err);
+  return out;
+}
+
+static Dump *
+dump_workbook (const char *path)
+{
+  g_autofree char *out = dump_lines (path);
+  g_auto (GStrv) lines = NULL;
+  Dump *dump = g_new0 (Dump, 1);
+
   dump->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cell_free);
   dump->charts = g_ptr_array_new_with_free_func (g_free);
   lines = g_strsplit (out, "\n", -1);
@@ -398,6 +407,44 @@ test_cli_export (void)
   g_assert_nonnull (strstr (err, "March"));
 }
 
+/* bench/survey-workbook.py, python3-xlsxwriter's side of the benchmark,
+ * must write the same workbook as PropDesk, or the benchmark compares
+ * different work: every cell's value, type and number format and every
+ * chart reference are the same (both with the real clock, which decides
+ * which follow-up stages are late). */
+static void
+test_python_mirror (void)
+{
+  g_autofree char *db = g_build_filename (pd_test_tmpdir (), "mirror.db", NULL);
+  g_autofree char *ours = g_build_filename (pd_test_tmpdir (), "mirror-ours.xlsx", NULL);
+  g_autofree char *theirs = g_build_filename (pd_test_tmpdir (), "mirror-python.xlsx", NULL);
+  g_autofree char *script = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "bench", "survey-workbook.py", NULL);
+  g_autoptr (PdContext) ctx = pd_test_survey_fixture_open (db);
+  const char *check[] = { "/usr/bin/python3", "-c", "import xlsxwriter", NULL };
+  const char *cli[] = { g_getenv ("PROPDESK_CLI"), "--db", db, "export", "survey-stats", "--month", "2026-03", ours, NULL };
+  const char *python[] = { "/usr/bin/python3", script, db, "2026-03", theirs, NULL };
+  g_autofree char *ours_dump = NULL;
+  g_autofree char *theirs_dump = NULL;
+  int status;
+
+  g_free (pd_test_run (check, &status, NULL));
+  if (status != 0)
+    {
+      g_test_skip ("python3-xlsxwriter is not installed");
+      return;
+    }
+  g_free (pd_test_run (cli, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_free (pd_test_run (python, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  ours_dump = dump_lines (ours);
+  theirs_dump = dump_lines (theirs);
+  /* The comparison covers the follow-up sheet's due dates and late stages. */
+  g_assert_nonnull (strstr (ours_dump, "意见跟进\t2\t8\td\t"));
+  g_assert_nonnull (strstr (ours_dump, "意见跟进\t1\t17\ts\t逾期环节"));
+  g_assert_cmpstr (theirs_dump, ==, ours_dump);
+}
+
 static void
 test_opens_in_libreoffice (void)
 {
@@ -445,6 +492,7 @@ main (int    argc,
   g_test_add_func ("/survey/workbook/core-numbers", test_workbook_holds_core_numbers);
   g_test_add_func ("/survey/workbook/other-months", test_workbook_other_months);
   g_test_add_func ("/survey/workbook/cli", test_cli_export);
+  g_test_add_func ("/survey/workbook/python-mirror", test_python_mirror);
   g_test_add_func ("/survey/workbook/libreoffice", test_opens_in_libreoffice);
   return g_test_run ();
 }

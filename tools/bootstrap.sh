@@ -26,6 +26,8 @@ packages=(
   desktop-file-utils appstream
   fonts-noto-cjk locales
   xvfb xauth poppler-utils python3-openpyxl sqlite3
+  # The benchmark's python3-xlsxwriter side is checked to write the same workbook.
+  python3-xlsxwriter
   # The release-slip GUI test types real keys through the X server (XTest).
   libxtst6
 )
