@@ -432,6 +432,45 @@ test_cli_new_campaign (void)
 }
 
 /* The demo: a year of monthly campaigns with forms and every follow-up stage. */
+/* The statement of pd_survey_followup_list(), among the connection's
+ * cached ones. */
+static sqlite3_stmt *
+followup_list_statement (PdContext *ctx)
+{
+  sqlite3 *handle = pd_database_get_handle (pd_context_get_database (ctx));
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (handle, NULL); stmt != NULL; stmt = sqlite3_next_stmt (handle, stmt))
+    if (strstr (sqlite3_sql (stmt), "FROM survey_followup f") && strstr (sqlite3_sql (stmt), "ORDER BY f.received_on"))
+      return stmt;
+  g_error ("pd_survey_followup_list's statement is not cached");
+  return NULL;
+}
+
+/* Migration 038: a period's follow-ups are searched in the index of the
+ * day received, not read from every follow-up; open ends still list all. */
+static void
+test_followup_period_index (PdContext *ctx,
+                            guint      all)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) month = pd_survey_followup_list (ctx, 0, "2026-06-01", "2026-07-01", &error);
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  gint64 in_month = pd_test_count (ctx, "SELECT count(*) FROM survey_followup "
+                                        "WHERE received_on >= '2026-06-01' AND received_on < '2026-07-01'", NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (in_month, >, 0);
+  g_assert_cmpint (month->len, ==, in_month);
+  g_assert_cmpint (sqlite3_stmt_status (followup_list_statement (ctx), SQLITE_STMTSTATUS_FULLSCAN_STEP, FALSE), ==, 0);
+  before = pd_survey_followup_list (ctx, 0, NULL, "2026-06-01", &error);
+  after = pd_survey_followup_list (ctx, 0, "2026-06-01", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len + after->len, ==, all);
+  g_assert_cmpuint (before->len, >, 0);
+  g_assert_cmpuint (after->len, >, month->len);
+}
+
 static void
 test_demo (void)
 {
@@ -458,6 +497,8 @@ test_demo (void)
     g_assert_cmpuint (at_stage[stage], >, 0);
   g_assert_cmpuint (late, >, 0);
   g_assert_cmpuint (late, <, followups->len);
+  g_assert_cmpint (followups->len, ==, pd_test_count (ctx, "SELECT count(*) FROM survey_followup", NULL));
+  test_followup_period_index (ctx, followups->len);
 }
 
 int

@@ -96,21 +96,32 @@ pd_survey_followup_due (PdContext              *ctx,
 }
 
 gboolean
+pd_survey_followup_is_late_by (const PdSurveyFollowup *followup,
+                               PdFollowupStage         stage,
+                               const char             *due,
+                               const char             *today)
+{
+  const char *done;
+
+  g_return_val_if_fail (followup != NULL && today != NULL, FALSE);
+  if (due == NULL || stage >= PD_FOLLOWUP_CLOSED)
+    return FALSE;
+  done = followup->done_on[stage];
+  return strcmp (done != NULL && *done != '\0' ? done : today, due) > 0;
+}
+
+gboolean
 pd_survey_followup_is_late (PdContext              *ctx,
                             const PdSurveyFollowup *followup,
                             PdFollowupStage         stage)
 {
   g_autofree char *due = pd_survey_followup_due (ctx, followup, stage);
   g_autofree char *today = NULL;
-  const char *done;
 
   if (due == NULL)
     return FALSE;
-  done = followup->done_on[stage];
-  if (done != NULL && *done != '\0')
-    return strcmp (done, due) > 0;
   today = pd_context_today (ctx);
-  return strcmp (today, due) > 0;
+  return pd_survey_followup_is_late_by (followup, stage, due, today);
 }
 
 gboolean
@@ -187,14 +198,16 @@ pd_survey_followup_list (PdContext  *ctx,
   GPtrArray *list;
 
   g_return_val_if_fail (PD_IS_CONTEXT (ctx), NULL);
+  /* An open end is bound as '' or '9999-12-31', not NULL, so that the
+   * range is always a search of survey_followup_received (038). */
   stmt = pd_database_prepare (pd_context_get_database (ctx), FOLLOWUP_SELECT
-    "WHERE (?1 = 0 OR r.campaign_id = ?1) AND (?2 IS NULL OR f.received_on >= ?2) "
-    "AND (?3 IS NULL OR f.received_on < ?3) ORDER BY f.received_on, f.id", error);
+    "WHERE (?1 = 0 OR r.campaign_id = ?1) AND f.received_on >= ?2 AND f.received_on < ?3 "
+    "ORDER BY f.received_on, f.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, campaign_id);
-  pd_bind_text_or_null (stmt, 2, from);
-  pd_bind_text_or_null (stmt, 3, to);
+  pd_bind_text (stmt, 2, from != NULL ? from : "");
+  pd_bind_text (stmt, 3, to != NULL ? to : "9999-12-31");
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_survey_followup_free);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (list, read_followup (stmt));

@@ -56,6 +56,14 @@ char             *pd_survey_followup_due    (PdContext              *ctx,
 gboolean          pd_survey_followup_is_late (PdContext              *ctx,
                                               const PdSurveyFollowup *followup,
                                               PdFollowupStage         stage);
+/* pd_survey_followup_is_late() with the stage's due day (NULL: none) and
+ * today's date given, for a caller that asks it of many follow-ups: the
+ * workbook's thousand rows compute each due day once and read the clock
+ * once. */
+gboolean          pd_survey_followup_is_late_by (const PdSurveyFollowup *followup,
+                                                 PdFollowupStage         stage,
+                                                 const char             *due,
+                                                 const char             *today);
 /* TRUE when any stage is late. */
 gboolean          pd_survey_followup_any_late (PdContext              *ctx,
                                                const PdSurveyFollowup *followup);

@@ -321,7 +321,8 @@ collect_followups (Collector *c,
       /* The rectification has no limit (due NULL); a closed one is done. */
       if (due == NULL)
         continue;
-      severity = pd_survey_followup_is_late (c->ctx, f, stage) ? PD_TODAY_OVERDUE : severity_of_day (c, due);
+      severity = pd_survey_followup_is_late_by (f, stage, due, c->today) ? PD_TODAY_OVERDUE
+                                                                          : severity_of_day (c, due);
       if (severity == PD_TODAY_OPEN)
         continue;
       add_item (c, PD_TODAY_SURVEY_FOLLOWUP, severity, f->unit_code, due, f->id,

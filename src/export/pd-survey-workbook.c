@@ -364,10 +364,45 @@ write_trend (Writer    *w,
   place_rate_chart (w, sheet, chart, "月度满意率与调查面趋势", n + 3, 0);
 }
 
+/* A follow-up's due days and late stages, worked out once (with one
+ * reading of the clock) for both the summary's count and the sheet. */
+typedef struct
+{
+  char  *due[PD_FOLLOWUP_N_STAGES];
+  guint  late;   /* bit s: stage s is late */
+} Deadlines;
+
+static Deadlines *
+deadlines_new (PdContext *ctx,
+               GPtrArray *followups)
+{
+  g_autofree char *today = pd_context_today (ctx);
+  Deadlines *deadlines = g_new0 (Deadlines, followups->len);
+
+  for (guint i = 0; i < followups->len; i++)
+    for (guint s = 0; s < PD_FOLLOWUP_N_STAGES; s++)
+      {
+        deadlines[i].due[s] = pd_survey_followup_due (ctx, followups->pdata[i], s);
+        if (pd_survey_followup_is_late_by (followups->pdata[i], s, deadlines[i].due[s], today))
+          deadlines[i].late |= 1u << s;
+      }
+  return deadlines;
+}
+
 static void
-write_opinions (Writer    *w,
-                PdContext *ctx,
-                GPtrArray *followups)
+deadlines_free (Deadlines *deadlines,
+                guint      n)
+{
+  for (guint i = 0; i < n; i++)
+    for (guint s = 0; s < PD_FOLLOWUP_N_STAGES; s++)
+      g_free (deadlines[i].due[s]);
+  g_free (deadlines);
+}
+
+static void
+write_opinions (Writer          *w,
+                GPtrArray       *followups,
+                const Deadlines *deadlines)
 {
   static const PdXlsxColumn columns[] = {
     { "序号", 6, PD_XLSX_INTEGER },
@@ -408,14 +443,12 @@ write_opinions (Writer    *w,
       pd_xlsx_write_text (w->book, sheet, row, 4, f->opinion);
       for (guint s = 0; s < PD_FOLLOWUP_N_STAGES; s++)
         {
-          g_autofree char *due = pd_survey_followup_due (ctx, f, s);
-
           if (text_columns[s])
             pd_xlsx_write_text (w->book, sheet, row, text_columns[s], f->text[s]);
           pd_xlsx_write_date (w->book, sheet, row, done_columns[s], f->done_on[s]);
           if (due_columns[s])
-            pd_xlsx_write_date (w->book, sheet, row, due_columns[s], due);
-          if (pd_survey_followup_is_late (ctx, f, s))
+            pd_xlsx_write_date (w->book, sheet, row, due_columns[s], deadlines[i].due[s]);
+          if (deadlines[i].late & (1u << s))
             g_string_append_printf (late_stages, "%s%s", late_stages->len ? "、" : "", stage_short_names[s]);
         }
       pd_xlsx_write_text (w->book, sheet, row, 15, stage_names[stage]);
@@ -440,6 +473,7 @@ write_workbook (PdContext  *ctx,
   g_autofree char *title = NULL;
   Writer w = { 0 };
   lxw_workbook *workbook;
+  Deadlines *deadlines;
   guint closed, late;
 
   now = pd_survey_stats_month (ctx, month, error);
@@ -466,17 +500,19 @@ write_workbook (PdContext  *ctx,
   format_set_font_name (w.note, "等线");
   format_set_font_color (w.note, 0x595959);
 
+  deadlines = deadlines_new (ctx, followups);
   closed = late = 0;
   for (guint i = 0; i < followups->len; i++)
     {
       closed += pd_survey_followup_stage (followups->pdata[i]) == PD_FOLLOWUP_CLOSED;
-      late += pd_survey_followup_any_late (ctx, followups->pdata[i]);
+      late += deadlines[i].late != 0;
     }
   write_summary (&w, estate ? estate : "", month, last_month, now, last, closed, late);
   write_items (&w, now, last);
   write_buildings (&w, now);
   write_trend (&w, trend);
-  write_opinions (&w, ctx, followups);
+  write_opinions (&w, followups, deadlines);
+  deadlines_free (deadlines, followups->len);
   if (w.first_error != LXW_NO_ERROR)
     {
       g_set_error (error, PD_EXPORT_ERROR, PD_EXPORT_ERROR_WRITE, _("Cannot write “%s”: %s"), path,
