@@ -431,7 +431,6 @@ test_cli_new_campaign (void)
   g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM survey_campaign", NULL), ==, 1);
 }
 
-/* The demo: a year of monthly campaigns with forms and every follow-up stage. */
 /* The statement of pd_survey_followup_list(), among the connection's
  * cached ones. */
 static sqlite3_stmt *
@@ -471,6 +470,7 @@ test_followup_period_index (PdContext *ctx,
   g_assert_cmpuint (after->len, >, month->len);
 }
 
+/* The demo: a year of monthly campaigns with forms and every follow-up stage. */
 static void
 test_demo (void)
 {
