@@ -52,11 +52,15 @@ def campaign_figures(db, month):
             "responses": 0, "opinions": 0, "valid": 0, "satisfied": 0, "points": 0}
 
 
+def ratio(part, whole):
+    """part ÷ whole, None where PropDesk writes "—" (pd_survey_rate: NAN)."""
+    return part / whole if whole else None
+
+
 def finish(stats):
-    valid, targets = stats["valid"], stats["targets"]
-    stats["rate"] = stats["satisfied"] / valid if valid else None
-    stats["average"] = stats["points"] / valid if valid else None
-    stats["coverage"] = stats["responses"] / targets if targets else None
+    stats["rate"] = ratio(stats["satisfied"], stats["valid"])
+    stats["average"] = ratio(stats["points"], stats["valid"])
+    stats["coverage"] = ratio(stats["responses"], stats["targets"])
     return stats
 
 
@@ -139,6 +143,10 @@ class Book:
                  "header": {"bold": True, "bg_color": "#D9E1F2", "pattern": 1, "border": 1,
                             "align": "center", "text_wrap": True}}
         self.formats = {kind: self.book.add_format(dict(base, **extra)) for kind, extra in kinds.items()}
+        # pd-survey-workbook.c's own formats.
+        self.rate = self.book.add_format({"num_format": "0.00%", "font_name": "等线"})
+        self.average = self.book.add_format({"num_format": "0.00", "font_name": "等线"})
+        self.note = self.book.add_format({"font_name": "等线", "font_color": "#595959"})
 
     def table_sheet(self, name, columns):
         sheet = self.book.add_worksheet(name)
@@ -175,10 +183,6 @@ def rate_cell(book, sheet, row, col, value, fmt):
 def ref(sheet, first_row, first_col, last_row, last_col):
     """A chart's data range quoted as libxlsxwriter quotes it ('分项统计'!$B$2:$B$4)."""
     return "='%s'!%s" % (sheet, xl_range_abs(first_row, first_col, last_row, last_col))
-
-
-def ratio(part, whole):
-    return part / whole if whole else None
 
 
 NOTES = ["口径说明：",
@@ -386,9 +390,6 @@ def main():
     estate = db.execute("SELECT name FROM estate ORDER BY id DESC LIMIT 1").fetchone()[0]
 
     book = Book(out, "客户意见征询调查统计表 %s" % month)
-    book.rate = book.book.add_format({"num_format": "0.00%", "font_name": "等线"})
-    book.average = book.book.add_format({"num_format": "0.00", "font_name": "等线"})
-    book.note = book.book.add_format({"font_name": "等线", "font_color": "#595959"})
     write_summary(book, estate, month, now, last, followups)
     write_items(book, now, last)
     write_buildings(book, now)

@@ -7,6 +7,12 @@
 
 G_BEGIN_DECLS
 
+/* The bounds of a period left open, bound in place of NULL so that SQLite
+ * can search an index of the dates for the range: no date comes before the
+ * first or on or after the second. */
+#define PD_DATE_BEFORE_ALL ""
+#define PD_DATE_AFTER_ALL  "9999-12-31"
+
 typedef struct
 {
   char *day;   /* YYYY-MM-DD */

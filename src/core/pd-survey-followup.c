@@ -198,16 +198,16 @@ pd_survey_followup_list (PdContext  *ctx,
   GPtrArray *list;
 
   g_return_val_if_fail (PD_IS_CONTEXT (ctx), NULL);
-  /* An open end is bound as '' or '9999-12-31', not NULL, so that the
-   * range is always a search of survey_followup_received (038). */
+  /* Open ends as PD_DATE_BEFORE_ALL and PD_DATE_AFTER_ALL: the range is
+   * always a search of survey_followup_received (038). */
   stmt = pd_database_prepare (pd_context_get_database (ctx), FOLLOWUP_SELECT
     "WHERE (?1 = 0 OR r.campaign_id = ?1) AND f.received_on >= ?2 AND f.received_on < ?3 "
     "ORDER BY f.received_on, f.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, campaign_id);
-  pd_bind_text (stmt, 2, from != NULL ? from : "");
-  pd_bind_text (stmt, 3, to != NULL ? to : "9999-12-31");
+  pd_bind_text (stmt, 2, from != NULL ? from : PD_DATE_BEFORE_ALL);
+  pd_bind_text (stmt, 3, to != NULL ? to : PD_DATE_AFTER_ALL);
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_survey_followup_free);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (list, read_followup (stmt));

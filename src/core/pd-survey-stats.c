@@ -14,8 +14,9 @@
 #include "pd-survey-template.h"
 
 /* Every query takes ?1 campaign id (0 = all), ?2 first day, ?3 day after the
- * period.  Unbounded periods are bound as '' and '9999-12-31' rather than
- * NULL so that SQLite can use the answered_on index for the range.
+ * period.  Unbounded periods are bound as PD_DATE_BEFORE_ALL and
+ * PD_DATE_AFTER_ALL rather than NULL so that SQLite can use the answered_on
+ * index for the range.
  *
  * The forms' figures summed per day and campaign (forms, opinions, valid and
  * satisfied answers, score sums) come from survey_day_total, the targets
@@ -460,7 +461,7 @@ pd_survey_stats_compute (PdContext  *ctx,
   g_return_val_if_fail (campaign_id > 0 || (from != NULL && to != NULL), NULL);
 
   database = pd_context_get_database (ctx);
-  stats = stats_new (from ? from : "", to ? to : "9999-12-31");
+  stats = stats_new (from ? from : PD_DATE_BEFORE_ALL, to ? to : PD_DATE_AFTER_ALL);
   if (!compute_items (database, stats, campaign_id, stats->from, stats->to, error) ||
       !compute_buildings (database, stats, campaign_id, stats->from, stats->to, error) ||
       !compute_goals (ctx, stats, campaign_id, stats->from, stats->to, error))
