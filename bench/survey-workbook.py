@@ -11,8 +11,8 @@ same columns, number formats, header row, frozen panes, autofilters, totals,
 notes, follow-up due dates and late stages, and the two charts.  The
 figures come from the same queries as src/core/pd-survey-stats.c (forms
 summed per day and campaign from survey_day_total, targets per campaign and
-building from survey_building_target_total, a building's forms from
-survey_response_total, per-item answers from survey_item_day_total), so the
+building from survey_building_target_total, a building's forms per day
+from survey_building_day_total, per-item answers from survey_item_day_total), so the
 comparison is of the writers and the languages, not of query designs.
 PropDesk also logs the export in its database; this script only reads."""
 import datetime
@@ -22,7 +22,6 @@ import sys
 import xlsxwriter
 from xlsxwriter.utility import xl_range_abs
 
-PERIOD_TOTALS = "t.answered_on >= ?2 AND t.answered_on < ?3 AND (?1 = 0 OR t.campaign_id = ?1)"
 PERIOD_DAYS = "d.answered_on >= ?2 AND d.answered_on < ?3 AND (?1 = 0 OR d.campaign_id = ?1)"
 CAMPAIGNS = ("WITH camp (id) AS (SELECT id FROM survey_campaign WHERE (?1 = 0 OR id = ?1) "
              "AND start_on < ?3 AND end_on >= ?2 UNION "
@@ -84,7 +83,8 @@ def add_day_totals(db, months, first, after):
 
 def month_stats(db, month):
     """One month in full, as the core's pd_survey_stats_compute: per-item counts from
-    survey_item_day_total, everything per form from survey_response_total."""
+    survey_item_day_total, the forms per day and campaign from survey_day_total and per
+    day, campaign and building from survey_building_day_total."""
     stats = campaign_figures(db, month)
     args = month_period(month)
     add_day_totals(db, [stats], args[1], args[2])
@@ -109,11 +109,9 @@ def month_stats(db, month):
             "ON n.campaign_id = camp.id JOIN building b ON b.id = n.building_id GROUP BY b.id", args):
         buildings[code] = {"targets": n, "responses": 0, "valid": 0, "satisfied": 0}
     for code, n, _, valid, satisfied in db.execute(
-            "SELECT b.code, sum(x.forms), sum(x.opinions), sum(x.valid), sum(x.satisfied) FROM "
-            "(SELECT u.entrance_id, count(*) AS forms, sum(t.opinion) AS opinions, sum(t.valid) AS valid, "
-            "sum(t.satisfied) AS satisfied FROM survey_response_total t JOIN unit u ON u.id = t.unit_id "
-            "WHERE " + PERIOD_TOTALS + " GROUP BY u.entrance_id) x "
-            "JOIN entrance e ON e.id = x.entrance_id JOIN building b ON b.id = e.building_id GROUP BY b.id", args):
+            "SELECT b.code, sum(d.forms), sum(d.opinions), sum(d.valid), sum(d.satisfied) "
+            "FROM survey_building_day_total d JOIN building b ON b.id = d.building_id "
+            "WHERE " + PERIOD_DAYS + " GROUP BY d.building_id", args):
         b = buildings.setdefault(code, {"targets": 0, "responses": 0, "valid": 0, "satisfied": 0})
         b["responses"], b["valid"], b["satisfied"] = n, valid, satisfied
     stats["items"], stats["buildings"] = items, buildings

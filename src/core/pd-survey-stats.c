@@ -21,12 +21,10 @@
  * The forms' figures summed per day and campaign (forms, opinions, valid and
  * satisfied answers, score sums) come from survey_day_total, the targets
  * counted per campaign and building from survey_building_target_total
- * (both 035-survey-day-totals.sql), a building's forms from the per-form
- * survey_response_total (026-survey-totals.sql), and the per-item counts
- * from survey_item_day_total, the answers counted per day, campaign, item
- * and score (033).  All are kept by triggers (issue 8). */
-#define PERIOD_TOTALS \
-  "t.answered_on >= ?2 AND t.answered_on < ?3 AND (?1 = 0 OR t.campaign_id = ?1)"
+ * (both 035-survey-day-totals.sql), a building's forms from the same
+ * figures per day, campaign and building in survey_building_day_total
+ * (039), and the per-item counts from survey_item_day_total, the answers
+ * counted per day, campaign, item and score (033).  All are kept by triggers (issue 8). */
 #define PERIOD_DAYS \
   "d.answered_on >= ?2 AND d.answered_on < ?3 AND (?1 = 0 OR d.campaign_id = ?1)"
 /* The period's campaigns: those it overlaps and those with forms in it. */
@@ -56,15 +54,12 @@ static const char sql_building_targets[] =
   PERIOD_CAMPAIGNS
   "SELECT b.code, sum(n.targets) FROM camp JOIN survey_building_target_total n ON n.campaign_id = camp.id "
   "JOIN building b ON b.id = n.building_id GROUP BY b.id";
-/* Summed per entrance first, so that only the entrances' few hundred rows
- * (not every form's) are looked up in entrance and building: half the
- * time over a month's 8,780 forms. */
+/* A building's forms summed over the period's days (039): a few rows per
+ * building, none of the forms' units looked up. */
 static const char sql_building_forms[] =
-  "SELECT b.code, sum(x.forms), sum(x.opinions), sum(x.valid), sum(x.satisfied) FROM "
-  "(SELECT u.entrance_id, count(*) AS forms, sum(t.opinion) AS opinions, sum(t.valid) AS valid, "
-  "sum(t.satisfied) AS satisfied FROM survey_response_total t JOIN unit u ON u.id = t.unit_id "
-  "WHERE " PERIOD_TOTALS " GROUP BY u.entrance_id) x "
-  "JOIN entrance e ON e.id = x.entrance_id JOIN building b ON b.id = e.building_id GROUP BY b.id";
+  "SELECT b.code, sum(d.forms), sum(d.opinions), sum(d.valid), sum(d.satisfied) "
+  "FROM survey_building_day_total d JOIN building b ON b.id = d.building_id "
+  "WHERE " PERIOD_DAYS " GROUP BY d.building_id";
 static const char sql_goals[] =
   PERIOD_CAMPAIGNS
   "SELECT max(c.coverage_goal_pct), max(c.satisfaction_goal_pct), count(*) "
