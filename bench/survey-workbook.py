@@ -11,9 +11,10 @@ same columns, number formats, header row, frozen panes, autofilters, totals,
 notes, follow-up due dates and late stages, and the two charts.  The
 figures come from the same queries as src/core/pd-survey-stats.c (forms
 summed per day and campaign from survey_day_total, targets per campaign and
-building from survey_building_target_total, a building's forms per day
-from survey_building_day_total, per-item answers from survey_item_day_total), so the
-comparison is of the writers and the languages, not of query designs.
+building from survey_building_target_total, forms per day, campaign and
+building from survey_building_day_total, per-item answers from
+survey_item_day_total), so the comparison is of the writers and the
+languages, not of query designs.
 PropDesk also logs the export in its database; this script only reads."""
 import datetime
 import sqlite3

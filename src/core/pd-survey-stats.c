@@ -24,7 +24,8 @@
  * (both 035-survey-day-totals.sql), a building's forms from the same
  * figures per day, campaign and building in survey_building_day_total
  * (039), and the per-item counts from survey_item_day_total, the answers
- * counted per day, campaign, item and score (033).  All are kept by triggers (issue 8). */
+ * counted per day, campaign, item and score (033).  All are kept by
+ * triggers (issue 8). */
 #define PERIOD_DAYS \
   "d.answered_on >= ?2 AND d.answered_on < ?3 AND (?1 = 0 OR d.campaign_id = ?1)"
 /* The period's campaigns: those it overlaps and those with forms in it. */
