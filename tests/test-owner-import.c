@@ -854,7 +854,7 @@ test_cli (void)
   g_assert_nonnull (strstr (err, "empty.csv"));
 }
 
-/* Every record as text: line, blank, repeat, unit, name, error. */
+/* Every record as text: line, blank, repeat, tenant's owner line, unit, name, error. */
 static char *
 records_text (GPtrArray *records)
 {
@@ -864,7 +864,7 @@ records_text (GPtrArray *records)
     {
       const PdOwnerRecord *r = records->pdata[i];
 
-      g_string_append_printf (text, "%u %d %u %s %s %s\n", r->line, r->blank, r->repeat_of,
+      g_string_append_printf (text, "%u %d %u %u %s %s %s\n", r->line, r->blank, r->repeat_of, r->owner_line,
                               r->unit_code ? r->unit_code : "-", r->person ? r->person->name : "-",
                               r->error ? r->error->message : "ok");
     }
@@ -919,6 +919,121 @@ test_two_threads (void)
   g_assert_cmpstr (((PdOwnerRecord *) threaded->pdata[4399])->person->name, ==, "业主4399");
 }
 
+/* The import reads its rows on another thread while it writes the ones
+ * before them: row by row, and then all of them, the feed gives the
+ * records pd_owner_records_read() gives, with the checks across the file
+ * (a repeat far below, a second state, tenants above and without owners). */
+static void
+test_feed (void)
+{
+  g_autoptr (GString) csv = g_string_new ("房号,姓名,手机,身份,房屋状态,租期开始,租期结束\n");
+  g_autofree char *path = g_build_filename (pd_test_tmpdir (), "feed-ledger.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PdLedgerTable) table = NULL;
+  g_autoptr (PdOwnerMapping) mapping = NULL;
+  g_autoptr (GPtrArray) single = NULL;
+  g_autoptr (PdOwnerRecordFeed) feed = NULL;
+  g_autoptr (GPtrArray) one_by_one = g_ptr_array_new ();
+  g_autofree char *single_text = NULL;
+  g_autofree char *one_by_one_text = NULL;
+  g_autofree char *all_text = NULL;
+  guint rows = 3000;
+
+  for (guint i = 0; i < rows; i++)
+    {
+      if (i == 5)
+        g_string_append (csv, "1-9-101,租户甲,13900000005,租户,,2026-01-01,2026-12-31\n");   /* owner at 2900 */
+      else if (i == 6)
+        g_string_append (csv, "1-9-102,租户乙,13900000006,租户,,2026-01-01,2026-12-31\n");   /* no owner */
+      else if (i == 2900)
+        g_string_append (csv, "1-9-101,业主丙,13900002900,业主,,,\n");
+      else if (i == 2950)
+        g_string_append (csv, "1-1-111,业主10,13800000010,业主,,,\n");                       /* repeats row 10 */
+      else if (i == 2960)
+        g_string_append (csv, "1-1-120,家属,13900002960,家庭成员,已入住,,\n");                 /* row 19 said vacant */
+      else
+        g_string_append_printf (csv, "1-%u-%u,业主%u,138%08u,业主,%s,,\n", i / 1000 + 1, i % 1000 + 101, i, i,
+                                i == 19 ? "空置" : "");
+    }
+  g_file_set_contents (path, csv->str, -1, &error);
+  g_assert_no_error (error);
+  table = read_ledger (path);
+  mapping = detect (table);
+
+  pd_owner_records_set_one_thread (TRUE);
+  single = pd_owner_records_read (table, mapping);
+  pd_owner_records_set_one_thread (FALSE);
+  feed = pd_owner_record_feed_new (table, mapping, NULL, NULL);
+  g_assert_cmpuint (pd_owner_record_feed_get_n (feed), ==, rows);
+  for (guint i = 0; i < rows; i++)
+    if (!g_str_equal (((PdOwnerRecord *) single->pdata[i])->role ? ((PdOwnerRecord *) single->pdata[i])->role : "", "tenant"))
+      g_ptr_array_add (one_by_one, pd_owner_record_feed_get (feed, i));
+  all_text = records_text (pd_owner_record_feed_get_all (feed));
+  single_text = records_text (single);
+  g_assert_cmpstr (all_text, ==, single_text);
+  /* The rows other than tenants are final as soon as they are read. */
+  g_ptr_array_remove_range (single, 5, 2);
+  one_by_one_text = records_text (one_by_one);
+  g_clear_pointer (&single_text, g_free);
+  single_text = records_text (single);
+  g_assert_cmpstr (one_by_one_text, ==, single_text);
+  /* And the checks found what is in the file. */
+  g_assert_cmpuint (((PdOwnerRecord *) pd_owner_record_feed_get (feed, 5))->owner_line, ==, 2902);
+  g_assert_nonnull (((PdOwnerRecord *) pd_owner_record_feed_get (feed, 6))->error);
+  g_assert_cmpuint (((PdOwnerRecord *) pd_owner_record_feed_get (feed, 2950))->repeat_of, ==, 12);
+  g_assert_nonnull (((PdOwnerRecord *) pd_owner_record_feed_get (feed, 2960))->error);
+}
+
+/* A feed given up half-way (an import cancelled) stops its reader. */
+static void
+test_feed_given_up (void)
+{
+  g_autoptr (GString) csv = g_string_new ("房号,姓名,手机\n");
+  g_autofree char *path = g_build_filename (pd_test_tmpdir (), "feed-given-up.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PdLedgerTable) table = NULL;
+  g_autoptr (PdOwnerMapping) mapping = NULL;
+  PdOwnerRecordFeed *feed;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (csv, "1-%u-%u,业主%u,138%08u\n", i / 1000 + 1, i % 1000 + 101, i, i);
+  g_file_set_contents (path, csv->str, -1, &error);
+  g_assert_no_error (error);
+  table = read_ledger (path);
+  mapping = detect (table);
+  feed = pd_owner_record_feed_new (table, mapping, NULL, NULL);
+  g_assert_cmpstr (pd_owner_record_feed_get (feed, 0)->person->name, ==, "业主0");
+  pd_owner_record_feed_free (feed);
+}
+
+/* A member's row above the owner's: the unit is still taken as sold
+ * (vacant) although the owner is further down; a unit nobody owns in the
+ * ledger stays unsold. */
+static void
+test_member_above_owner (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new (NOW);
+  g_autoptr (PdOwnerImportReport) report = NULL;
+  g_autoptr (PdUnit) owned = NULL;
+  g_autoptr (PdUnit) unowned = NULL;
+
+  report = import_text (ctx,
+                        "房号,姓名,手机,身份\n"
+                        "1-1-101,张子,13700000001,家庭成员\n"
+                        "1-1-102,李子,13700000003,家庭成员\n"
+                        "1-1-101,张父,13700000002,业主\n",
+                        PD_OWNER_IMPORT_ALL_OR_NOTHING);
+  g_assert_true (report->committed);
+  g_assert_cmpuint (report->rows_imported, ==, 3);
+  g_assert_cmpuint (report->units_created, ==, 2);
+  g_assert_cmpuint (report->units_without_state, ==, 1);
+  owned = unit_coded (ctx, "1-1-101");
+  unowned = unit_coded (ctx, "1-1-102");
+  g_assert_cmpstr (owned->state, ==, "vacant");
+  g_assert_cmpstr (unowned->state, ==, "unsold");
+  g_assert_cmpint (count (ctx, "unit_role"), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -939,6 +1054,9 @@ main (int    argc,
   g_test_add_func ("/owner-import/mapping", test_mapping);
   g_test_add_func ("/owner-import/preview", test_preview);
   g_test_add_func ("/owner-import/two-threads", test_two_threads);
+  g_test_add_func ("/owner-import/feed", test_feed);
+  g_test_add_func ("/owner-import/feed-given-up", test_feed_given_up);
+  g_test_add_func ("/owner-import/member-above-owner", test_member_above_owner);
   g_test_add_func ("/owner-import/cancel", test_cancel);
   g_test_add_func ("/owner-import/async", test_async);
   g_test_add_func ("/owner-import/cli", test_cli);

@@ -8,6 +8,7 @@
 #include "pd-cli.h"
 #include "pd-ledger.h"
 #include "pd-owner-import.h"
+#include "pd-pinyin.h"
 
 int
 pd_cli_import_owners (PdContext *ctx,
@@ -26,13 +27,19 @@ pd_cli_import_owners (PdContext *ctx,
   g_autoptr (PdOwnerMapping) mapping = NULL;
   g_autoptr (PdOwnerImportReport) report = NULL;
   g_autofree char *text = NULL;
+  GThread *opener;
 
   if (!pd_cli_parse (entries, &argc, &argv, "FILE", &error))
     return pd_cli_fail (error);
   if (argc != 2)
     return pd_cli_usage_fail (usage);
 
+  /* The import needs ICU's transliterator for the pinyin of names: it opens
+   * on another thread while the ledger is read. */
+  opener = pd_pinyin_open_in_thread ();
   table = pd_ledger_read_file (argv[1], &error);
+  if (opener != NULL)
+    g_thread_join (opener);
   if (table == NULL)
     return pd_cli_fail (error);
   mapping = pd_owner_mapping_detect (table, &error);

@@ -23,6 +23,10 @@ static gboolean translit_failed;
  * results are kept, under the same lock.  Bounded: emptied when full. */
 static GHashTable *translit_cache;
 #define TRANSLIT_CACHE_MAX 50000
+/* A thread that works out names ahead of their use (pd_pinyin_prepare) has
+ * a copy of the transliterator of its own, so that it does not hold the
+ * lock while ICU works, and the thread writing the names does not wait. */
+static GPrivate thread_translit = G_PRIVATE_INIT ((GDestroyNotify) utrans_close);
 
 /* Readings of polyphonic surnames as surnames, compound surnames first so
  * that 尉迟 wins over 尉.  Entries where ICU 72 already agrees (e.g. 车, 华,
@@ -167,15 +171,20 @@ transliterate (const char *utf8)
       UErrorCode status = U_ZERO_ERROR;
       int32_t len = (int32_t) source_len;
       int32_t limit = len;
-      UTransliterator *t;
+      UTransliterator *t = g_private_get (&thread_translit);
 
       memcpy (buf, source, sizeof (UChar) * source_len);
 
-      g_mutex_lock (&translit_lock);
-      t = get_transliterator ();
       if (t != NULL)
         utrans_transUChars (t, buf, &len, capacity, 0, &limit, &status);
-      g_mutex_unlock (&translit_lock);
+      else
+        {
+          g_mutex_lock (&translit_lock);
+          t = get_transliterator ();
+          if (t != NULL)
+            utrans_transUChars (t, buf, &len, capacity, 0, &limit, &status);
+          g_mutex_unlock (&translit_lock);
+        }
 
       if (t == NULL)
         return g_strdup (utf8);
@@ -423,4 +432,23 @@ pd_pinyin_of_name (const char *name,
     *full = g_strdup (full_str->str);
   if (initials != NULL)
     *initials = g_strdup (initials_str->str);
+}
+
+void
+pd_pinyin_prepare (const char *name)
+{
+  if (g_private_get (&thread_translit) == NULL)
+    {
+      UErrorCode status = U_ZERO_ERROR;
+      UTransliterator *own = NULL;
+
+      g_mutex_lock (&translit_lock);
+      if (get_transliterator () != NULL)
+        own = utrans_clone (translit, &status);
+      g_mutex_unlock (&translit_lock);
+      if (own == NULL || U_FAILURE (status))
+        return;   /* works out nothing, and pd_pinyin_of_name() copes */
+      g_private_set (&thread_translit, own);
+    }
+  pd_pinyin_of_name (name, NULL, NULL);
 }

@@ -26,4 +26,10 @@ void pd_pinyin_of_name (const char *name,
  * is open already. */
 GThread *pd_pinyin_open_in_thread (void);
 
+/* Works out the pinyin of @name into the results pd_pinyin_of_name()
+ * keeps, on a copy of the transliterator that is the calling thread's own:
+ * a thread that reads names ahead of a writer (an import's reader) does
+ * ICU's part there, and the writer finds it done. */
+void     pd_pinyin_prepare (const char *name);
+
 G_END_DECLS

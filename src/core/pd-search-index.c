@@ -374,8 +374,11 @@ drop_indexes_for (PdDatabase *database,
  * that writes, is one list sorted out of the processor's cache.  With runs
  * of 2 MB the three indexes of an import's 737,000 keys took 0.57 s instead
  * of 0.70 s (lookup 0.34 instead of 0.54, person and unit 0.23 instead of
- * 0.17).  The cache is only shrunk for that, then set back. */
+ * 0.17).  The cache is only shrunk for that, then set back.  The runs are
+ * sorted on the other cores too (PRAGMA threads, off again afterwards):
+ * 0.57 → 0.51 s on two cores. */
 #define INDEX_SORT_CACHE_KIB 2048
+#define INDEX_SORT_THREADS_MAX 4
 
 static gboolean
 make_indexes_again (PdDatabase *database,
@@ -383,15 +386,20 @@ make_indexes_again (PdDatabase *database,
                     GError    **error)
 {
   int cache_kib = pd_database_get_cache_size (database);
-  gboolean ok;
+  g_autofree char *threads = g_strdup_printf ("PRAGMA threads = %u",
+                                              MIN (g_get_num_processors () - 1, INDEX_SORT_THREADS_MAX));
+  gboolean ok, set_back;
 
   if (definitions->len == 0)
     return TRUE;
-  ok = pd_database_set_cache_size (database, INDEX_SORT_CACHE_KIB, error);
+  ok = pd_database_set_cache_size (database, INDEX_SORT_CACHE_KIB, error) &&
+       pd_database_exec (database, threads, error);
   for (guint i = 0; ok && i < definitions->len; i++)
     ok = pd_database_exec (database, definitions->pdata[i], error);
-  /* Set back even after a failure, which leaves @error as it was. */
-  return pd_database_set_cache_size (database, cache_kib, ok ? error : NULL) && ok;
+  /* Both set back even after a failure, which leaves @error as it was. */
+  set_back = pd_database_exec (database, "PRAGMA threads = 0", ok ? error : NULL);
+  set_back = pd_database_set_cache_size (database, cache_kib, ok && set_back ? error : NULL) && set_back;
+  return ok && set_back;
 }
 
 gboolean

@@ -10,7 +10,9 @@
  * still tried so the report lists every bad row, not just the first.  Rows
  * the parser already rejected write nothing and do not need the slow pass.
  * Tenants are imported after everybody else because their owner may be
- * further down the file.
+ * further down the file.  The rows are read and checked on another thread
+ * (pd_owner_record_feed) while the ones above them are written, and the
+ * pinyin of the names in them is worked out there too.
  *
  * People are matched, never duplicated: by ID number (or credit code), else
  * by name and mobile, else by name among the people of the same unit; a
@@ -55,7 +57,9 @@ typedef struct
   gboolean             estate_was_empty;
   GHashTable          *people;        /* person id → PersonOutcome */
   GHashTable          *unit_owner;    /* unit code → owner person id (gint64 *) */
-  GHashTable          *owned_in_file; /* unit codes the ledger gives an owner */
+  PdOwnerRecordFeed   *feed;          /* the rows, read while they are written */
+  GPtrArray           *records;       /* every row, once all are read; else NULL */
+  GHashTable          *owned_in_file; /* unit codes the ledger gives an owner, with records */
   PdOwnerImportReport *report;
 } Import;
 
@@ -99,6 +103,37 @@ reject (Import       *import,
   g_ptr_array_add (import->report->rejected, rejection);
 }
 
+/* ---- the ledger's rows -------------------------------------------------- */
+
+/* Every row, read and checked: waits for the reader the first time. */
+static GPtrArray *
+all_records (Import *import)
+{
+  if (import->records == NULL)
+    {
+      import->records = pd_owner_record_feed_get_all (import->feed);
+      for (guint i = 0; i < import->records->len; i++)
+        {
+          PdOwnerRecord *record = import->records->pdata[i];
+          if (record->error == NULL && record->person != NULL && g_str_equal (record->role, "owner"))
+            g_hash_table_add (import->owned_in_file, record->unit_code);
+        }
+    }
+  return import->records;
+}
+
+/* Whether a good row of the ledger gives @record's unit an owner.  An
+ * owner's own row tells without waiting for the rest of the file. */
+static gboolean
+is_owned_in_file (Import              *import,
+                  const PdOwnerRecord *record)
+{
+  if (record->error == NULL && record->person != NULL && g_str_equal (record->role, "owner"))
+    return TRUE;
+  all_records (import);
+  return g_hash_table_contains (import->owned_in_file, record->unit_code);
+}
+
 /* ---- units ------------------------------------------------------------- */
 
 static gboolean
@@ -135,7 +170,7 @@ import_unit (Import              *import,
        * vacant (空置, "handed over or not, nobody living") claims least. */
       if (record->state != NULL)
         unit->state = g_strdup (record->state);
-      else if (g_hash_table_contains (import->owned_in_file, record->unit_code))
+      else if (is_owned_in_file (import, record))
         {
           unit->state = g_strdup ("vacant");
           outcome->unit_without_state = TRUE;
@@ -256,7 +291,8 @@ import_person (Import              *import,
     by_identity = (id = pd_person_find_by_id_number (import->ctx, row->id_type, row->id_number)) > 0;
   if (id == 0 && *row->mobile != '\0')
     id = pd_person_find_by_name_mobile (import->ctx, row->name, row->mobile);
-  if (id == 0)
+  /* A unit this row created has nobody on it yet. */
+  if (id == 0 && !outcome->unit_created)
     id = find_on_unit (import, unit_id, row);
 
   if (id == 0)
@@ -308,7 +344,9 @@ import_role (Import              *import,
 {
   g_autoptr (PdUnitRole) role = NULL;
 
-  if (pd_unit_role_is_current (import->ctx, unit_id, outcome->person_id, record->role))
+  /* A person or unit this row created has no role yet. */
+  if (outcome->person_outcome != PERSON_CREATED && !outcome->unit_created &&
+      pd_unit_role_is_current (import->ctx, unit_id, outcome->person_id, record->role))
     return TRUE;
   role = pd_unit_role_new (record->role);
   role->unit_id = unit_id;
@@ -441,7 +479,6 @@ typedef enum
  * the file), so the first row that fails stops the pass. */
 static RowsResult
 run_rows (Import                *import,
-          GPtrArray             *records,
           gboolean               flat,
           GCancellable          *cancellable,
           PdOwnerImportProgress  progress,
@@ -449,14 +486,16 @@ run_rows (Import                *import,
           GError               **error)
 {
   PdDatabase *database = pd_context_get_database (import->ctx);
+  guint n_rows = pd_owner_record_feed_get_n (import->feed);
   guint done = 0;
 
   for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < records->len; i++)
+    for (guint i = 0; i < n_rows; i++)
       {
-        PdOwnerRecord *record = records->pdata[i];
-        gboolean deferred = record->error == NULL && record->role != NULL &&
-                            g_str_equal (record->role, "tenant");
+        /* Tenants wait for the whole file: their owner may come after them. */
+        PdOwnerRecord *record = pass == 0 ? pd_owner_record_feed_get (import->feed, i)
+                                          : all_records (import)->pdata[i];
+        gboolean deferred = record->role != NULL && g_str_equal (record->role, "tenant");
         g_autoptr (GError) row_error = NULL;
         RowOutcome outcome = { 0 };
 
@@ -492,7 +531,7 @@ run_rows (Import                *import,
             reject (import, record->line, row_error);
           }
         if (progress != NULL)
-          progress (done, records->len, user_data);
+          progress (done, n_rows, user_data);
       }
   return ROWS_DONE;
 }
@@ -567,6 +606,68 @@ forget_rows (Import *import)
   report->rejected = rejected;
 }
 
+/* Every row into the open transaction: a flat pass, then row by row if a
+ * row failed in it.  FALSE with @error set when the import cannot run (the
+ * transaction rolled back). */
+static gboolean
+write_rows (Import                *import,
+            GCancellable          *cancellable,
+            PdOwnerImportProgress  progress,
+            gpointer               user_data,
+            GError               **error)
+{
+  PdContext *ctx = import->ctx;
+  PdDatabase *database = pd_context_get_database (ctx);
+  gint64 units;
+
+  for (gboolean flat = !force_row_by_row;; flat = FALSE)
+    {
+      RowsResult result;
+
+      if (!pd_database_begin (database, error))
+        return FALSE;
+      /* Search keys are rebuilt once per person and unit at the end, and the
+       * views told once per table, rather than after every write. */
+      if (!pd_bulk_begin (ctx, error))
+        {
+          pd_database_rollback (database);
+          return FALSE;
+        }
+      import->estate_id = pd_estate_current_id (ctx, error);
+      units = import->estate_id < 0 ? -1 : count_units (ctx, import->estate_id, error);
+      import->estate_was_empty = units == 0;
+      if (units < 0)
+        result = ROWS_ERROR;
+      else if (!flat)
+        result = run_rows (import, FALSE, cancellable, progress, user_data, error);
+      else
+        {
+          pd_database_begin_flat (database);
+          result = run_rows (import, TRUE, cancellable, progress, user_data, error);
+          /* A core writer that rolled back and went on voids the pass too. */
+          if (!pd_database_end_flat (database) && result == ROWS_DONE)
+            result = ROWS_RETRY;
+        }
+      if (result == ROWS_DONE)
+        return TRUE;
+      pd_bulk_cancel (ctx);
+      pd_database_rollback (database);
+      if (result == ROWS_ERROR)
+        return FALSE;
+      forget_rows (import);
+    }
+}
+
+/* On the reader's thread: ICU's share of a new person's pinyin is worked
+ * out there, while the rows before it are written. */
+static void
+prepare_pinyin (const PdOwnerRecord *record,
+                gpointer             user_data)
+{
+  if (record->error == NULL && record->person != NULL)
+    pd_pinyin_prepare (record->person->name);
+}
+
 PdOwnerImportReport *
 pd_owner_import_run (PdContext             *ctx,
                      PdLedgerTable         *table,
@@ -579,13 +680,14 @@ pd_owner_import_run (PdContext             *ctx,
 {
   PdDatabase *database = pd_context_get_database (ctx);
   g_autoptr (PdOwnerImportReport) report = g_new0 (PdOwnerImportReport, 1);
-  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (PdOwnerRecordFeed) feed = NULL;
   g_autoptr (GHashTable) people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr (GHashTable) unit_owner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (GHashTable) owned_in_file = g_hash_table_new (g_str_hash, g_str_equal);
-  Import import = { ctx, 0, FALSE, people, unit_owner, owned_in_file, report };
+  Import import = { .ctx = ctx, .people = people, .unit_owner = unit_owner,
+                    .owned_in_file = owned_in_file, .report = report };
   GThread *opener;
-  gint64 units;
+  gboolean written;
 
   g_return_val_if_fail (PD_IS_CONTEXT (ctx), NULL);
   g_return_val_if_fail (table != NULL && mapping != NULL, NULL);
@@ -594,56 +696,16 @@ pd_owner_import_run (PdContext             *ctx,
     return NULL;
   report->new_unit_codes = g_ptr_array_new_with_free_func (g_free);
   report->rejected = g_ptr_array_new_with_free_func ((GDestroyNotify) rejection_free);
-  /* Every new person's pinyin needs ICU's transliterator: it opens on the
-   * other core while the rows are read and checked. */
+  /* Every new person's pinyin needs ICU's transliterator: it opens on
+   * another thread (unless the caller opened it already) while the first
+   * rows are read. */
   opener = pd_pinyin_open_in_thread ();
-  records = pd_owner_records_read (table, mapping);
+  import.feed = feed = pd_owner_record_feed_new (table, mapping, prepare_pinyin, NULL);
+  written = write_rows (&import, cancellable, progress, user_data, error);
   if (opener != NULL)
     g_thread_join (opener);
-  for (guint i = 0; i < records->len; i++)
-    {
-      PdOwnerRecord *record = records->pdata[i];
-      if (record->error == NULL && record->person != NULL &&
-          g_str_equal (record->role, "owner"))
-        g_hash_table_add (owned_in_file, record->unit_code);
-    }
-
-  for (gboolean flat = !force_row_by_row;; flat = FALSE)
-    {
-      RowsResult result;
-
-      if (!pd_database_begin (database, error))
-        return NULL;
-      /* Search keys are rebuilt once per person and unit at the end, and the
-       * views told once per table, rather than after every write. */
-      if (!pd_bulk_begin (ctx, error))
-        {
-          pd_database_rollback (database);
-          return NULL;
-        }
-      import.estate_id = pd_estate_current_id (ctx, error);
-      units = import.estate_id < 0 ? -1 : count_units (ctx, import.estate_id, error);
-      import.estate_was_empty = units == 0;
-      if (units < 0)
-        result = ROWS_ERROR;
-      else if (!flat)
-        result = run_rows (&import, records, FALSE, cancellable, progress, user_data, error);
-      else
-        {
-          pd_database_begin_flat (database);
-          result = run_rows (&import, records, TRUE, cancellable, progress, user_data, error);
-          /* A core writer that rolled back and went on voids the pass too. */
-          if (!pd_database_end_flat (database) && result == ROWS_DONE)
-            result = ROWS_RETRY;
-        }
-      if (result == ROWS_DONE)
-        break;
-      pd_bulk_cancel (ctx);
-      pd_database_rollback (database);
-      if (result == ROWS_ERROR)
-        return NULL;
-      forget_rows (&import);
-    }
+  if (!written)
+    return NULL;
   g_ptr_array_sort (report->rejected, compare_rejections);
   report->rows_rejected = report->rejected->len;
 

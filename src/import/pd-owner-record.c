@@ -395,52 +395,77 @@ identity_key (const PdOwnerRecord *record)
   return g_strdup_printf ("%s\nN:%s:%s\n%s", record->unit_code, p->name, p->mobile, record->role);
 }
 
-static void
-check_file (GPtrArray *records)
+/* What the rows read so far tell about the rows after them. */
+typedef struct
 {
-  g_autoptr (GHashTable) states = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) owners = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *states;   /* unit code → first row giving it a state */
+  GHashTable *owners;   /* unit code → its first owner row (a good one if any) */
+  GHashTable *seen;     /* identity_key → line */
+} FileCheck;
 
-  for (guint i = 0; i < records->len; i++)
+static void
+file_check_init (FileCheck *check)
+{
+  check->states = g_hash_table_new (g_str_hash, g_str_equal);
+  check->owners = g_hash_table_new (g_str_hash, g_str_equal);
+  check->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+file_check_clear (FileCheck *check)
+{
+  g_clear_pointer (&check->states, g_hash_table_unref);
+  g_clear_pointer (&check->owners, g_hash_table_unref);
+  g_clear_pointer (&check->seen, g_hash_table_unref);
+}
+
+/* The checks of @r that need only the rows above it; rows in file order. */
+static void
+check_against_earlier (FileCheck     *check,
+                       PdOwnerRecord *r)
+{
+  PdOwnerRecord *earlier;
+
+  if (r->error != NULL && r->has_person && r->role != NULL && g_str_equal (r->role, "owner") &&
+      !g_hash_table_contains (check->owners, r->unit_code))
+    g_hash_table_insert (check->owners, r->unit_code, r);
+  if (r->blank || r->error != NULL)
+    return;
+  earlier = r->state ? g_hash_table_lookup (check->states, r->unit_code) : NULL;
+  if (earlier != NULL && !g_str_equal (earlier->state, r->state))
+    pd_set_field_error (&r->error, PD_VALIDATION_ERROR_INVALID, "state",
+                        /* Translators: line number, unit code, a unit state */
+                        _("Unit state: line %u already gives unit %s the state “%s”; a unit has one state."),
+                        earlier->line, r->unit_code, pd_unit_state_label (earlier->state));
+  else if (r->state != NULL && earlier == NULL)
+    g_hash_table_insert (check->states, r->unit_code, r);
+  if (r->error == NULL && r->person != NULL && g_str_equal (r->role, "owner"))
     {
-      PdOwnerRecord *r = records->pdata[i];
-      PdOwnerRecord *earlier;
-
-      if (r->error != NULL && r->has_person && r->role != NULL && g_str_equal (r->role, "owner") &&
-          !g_hash_table_contains (owners, r->unit_code))
-        g_hash_table_insert (owners, r->unit_code, r);
-      if (r->blank || r->error != NULL)
-        continue;
-      earlier = r->state ? g_hash_table_lookup (states, r->unit_code) : NULL;
-      if (earlier != NULL && !g_str_equal (earlier->state, r->state))
-        pd_set_field_error (&r->error, PD_VALIDATION_ERROR_INVALID, "state",
-                            /* Translators: line number, unit code, a unit state */
-                            _("Unit state: line %u already gives unit %s the state “%s”; a unit has one state."),
-                            earlier->line, r->unit_code, pd_unit_state_label (earlier->state));
-      else if (r->state != NULL && earlier == NULL)
-        g_hash_table_insert (states, r->unit_code, r);
-      if (r->error == NULL && r->person != NULL && g_str_equal (r->role, "owner"))
-        {
-          PdOwnerRecord *first = g_hash_table_lookup (owners, r->unit_code);
-          /* A good owner row is preferred to a bad one that came first. */
-          if (first == NULL || first->error != NULL)
-            g_hash_table_insert (owners, r->unit_code, r);
-        }
-      if (r->error == NULL && r->person != NULL)
-        {
-          char *key = identity_key (r);
-          guint first = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key));
-          if (first != 0)
-            {
-              r->repeat_of = first;
-              g_free (key);
-            }
-          else
-            g_hash_table_insert (seen, key, GUINT_TO_POINTER (r->line));
-        }
+      PdOwnerRecord *first = g_hash_table_lookup (check->owners, r->unit_code);
+      /* A good owner row is preferred to a bad one that came first. */
+      if (first == NULL || first->error != NULL)
+        g_hash_table_insert (check->owners, r->unit_code, r);
     }
-  /* Owners may come after their tenants in the file. */
+  if (r->error == NULL && r->person != NULL)
+    {
+      char *key = identity_key (r);
+      guint first = GPOINTER_TO_UINT (g_hash_table_lookup (check->seen, key));
+      if (first != 0)
+        {
+          r->repeat_of = first;
+          g_free (key);
+        }
+      else
+        g_hash_table_insert (check->seen, key, GUINT_TO_POINTER (r->line));
+    }
+}
+
+/* Owners may come after their tenants in the file: tenants are checked
+ * once every row has been read. */
+static void
+check_tenants (FileCheck *check,
+               GPtrArray *records)
+{
   for (guint i = 0; i < records->len; i++)
     {
       PdOwnerRecord *r = records->pdata[i];
@@ -448,7 +473,7 @@ check_file (GPtrArray *records)
 
       if (r->blank || r->error != NULL || r->person == NULL || !g_str_equal (r->role, "tenant"))
         continue;
-      owner = g_hash_table_lookup (owners, r->unit_code);
+      owner = g_hash_table_lookup (check->owners, r->unit_code);
       if (owner != NULL && owner->error == NULL)
         r->owner_line = owner->line;
       else if (owner != NULL)
@@ -461,6 +486,18 @@ check_file (GPtrArray *records)
                             _("Owner's authorisation: the ledger has no owner for unit %s, and a tenant needs the owner's authorisation."),
                             r->unit_code);
     }
+}
+
+static void
+check_file (GPtrArray *records)
+{
+  FileCheck check;
+
+  file_check_init (&check);
+  for (guint i = 0; i < records->len; i++)
+    check_against_earlier (&check, records->pdata[i]);
+  check_tenants (&check, records);
+  file_check_clear (&check);
 }
 
 /* Rows parsed on another thread: each row is parsed on its own (the
@@ -522,6 +559,117 @@ pd_owner_records_read (PdLedgerTable        *table,
   g_ptr_array_extend_and_steal (ranges[0].records, ranges[1].records);
   check_file (ranges[0].records);
   return ranges[0].records;
+}
+
+/* ---- a feed of rows ----------------------------------------------------- */
+
+struct _PdOwnerRecordFeed
+{
+  PdLedgerTable        *table;
+  const PdOwnerMapping *mapping;
+  guint                 first_row;
+  GPtrArray            *records;   /* one slot per row, filled in order */
+  FileCheck             check;
+  PdOwnerRecordFunc     func;
+  gpointer              user_data;
+  GThread              *thread;
+  GMutex                lock;
+  GCond                 cond;
+  guint                 ready;     /* records[0 .. ready) are read and checked */
+  gint                  stop;      /* atomic: the reader is no longer wanted */
+};
+
+static gpointer
+feed_rows (gpointer data)
+{
+  PdOwnerRecordFeed *feed = data;
+
+  for (guint i = 0; i < feed->records->len && !g_atomic_int_get (&feed->stop); i++)
+    {
+      PdOwnerRecord *record = pd_owner_record_parse (feed->table, feed->first_row + i, feed->mapping);
+
+      check_against_earlier (&feed->check, record);
+      if (feed->func != NULL)
+        feed->func (record, feed->user_data);
+      g_mutex_lock (&feed->lock);
+      feed->records->pdata[i] = record;
+      feed->ready = i + 1;
+      g_cond_broadcast (&feed->cond);
+      g_mutex_unlock (&feed->lock);
+    }
+  if (!g_atomic_int_get (&feed->stop))
+    check_tenants (&feed->check, feed->records);
+  return NULL;
+}
+
+PdOwnerRecordFeed *
+pd_owner_record_feed_new (PdLedgerTable        *table,
+                          const PdOwnerMapping *mapping,
+                          PdOwnerRecordFunc     func,
+                          gpointer              user_data)
+{
+  PdOwnerRecordFeed *feed = g_new0 (PdOwnerRecordFeed, 1);
+  guint first = mapping->header_row + 1;
+  guint end = MAX (pd_ledger_table_get_n_rows (table), first);
+
+  feed->table = table;
+  feed->mapping = mapping;
+  feed->first_row = first;
+  feed->records = g_ptr_array_new_full (end - first, (GDestroyNotify) pd_owner_record_free);
+  g_ptr_array_set_size (feed->records, end - first);
+  file_check_init (&feed->check);
+  feed->func = func;
+  feed->user_data = user_data;
+  g_mutex_init (&feed->lock);
+  g_cond_init (&feed->cond);
+  feed->thread = g_thread_new ("pd-ledger-feed", feed_rows, feed);
+  return feed;
+}
+
+guint
+pd_owner_record_feed_get_n (PdOwnerRecordFeed *feed)
+{
+  return feed->records->len;
+}
+
+PdOwnerRecord *
+pd_owner_record_feed_get (PdOwnerRecordFeed *feed,
+                          guint              index)
+{
+  g_return_val_if_fail (index < feed->records->len, NULL);
+  g_mutex_lock (&feed->lock);
+  while (feed->ready <= index)
+    g_cond_wait (&feed->cond, &feed->lock);
+  g_mutex_unlock (&feed->lock);
+  return feed->records->pdata[index];
+}
+
+GPtrArray *
+pd_owner_record_feed_get_all (PdOwnerRecordFeed *feed)
+{
+  if (feed->thread != NULL)
+    {
+      g_thread_join (feed->thread);
+      feed->thread = NULL;
+    }
+  return feed->records;
+}
+
+void
+pd_owner_record_feed_free (PdOwnerRecordFeed *feed)
+{
+  if (feed == NULL)
+    return;
+  if (feed->thread != NULL)
+    {
+      g_atomic_int_set (&feed->stop, TRUE);
+      g_thread_join (feed->thread);
+    }
+  g_ptr_array_unref (feed->records);
+  file_check_clear (&feed->check);
+  g_mutex_clear (&feed->lock);
+  g_cond_clear (&feed->cond);
+  g_free (feed);
 }
 
 /* ---- preview ----------------------------------------------------------- */

@@ -41,6 +41,32 @@ PdOwnerRecord *pd_owner_record_parse (PdLedgerTable        *table,
  * without an owner in the ledger.  Element type PdOwnerRecord. */
 GPtrArray     *pd_owner_records_read (PdLedgerTable        *table,
                                       const PdOwnerMapping *mapping);
+/* The rows read and checked in file order on a thread of their own, so that
+ * the import writes each row as soon as it is read while the next ones are
+ * read on the other core.  @func, if given, is called on that thread with
+ * each row when it is checked (the import works out its pinyin there). */
+typedef struct _PdOwnerRecordFeed PdOwnerRecordFeed;
+typedef void (*PdOwnerRecordFunc) (const PdOwnerRecord *record,
+                                   gpointer             user_data);
+
+PdOwnerRecordFeed *pd_owner_record_feed_new     (PdLedgerTable        *table,
+                                                 const PdOwnerMapping *mapping,
+                                                 PdOwnerRecordFunc     func,
+                                                 gpointer              user_data);
+/* Rows below the header (blank ones included). */
+guint              pd_owner_record_feed_get_n   (PdOwnerRecordFeed    *feed);
+/* Row @index below the header, checked against the rows above it; waits
+ * until it is read.  Owned by the feed.  A tenant's row is only final in
+ * pd_owner_record_feed_get_all(): the owner may come after it. */
+PdOwnerRecord     *pd_owner_record_feed_get     (PdOwnerRecordFeed    *feed,
+                                                 guint                 index);
+/* Every row, with every check of pd_owner_records_read(); waits until all
+ * are read.  Owned by the feed. */
+GPtrArray         *pd_owner_record_feed_get_all (PdOwnerRecordFeed    *feed);
+/* Stops reading (if still at it) and frees the rows. */
+void               pd_owner_record_feed_free    (PdOwnerRecordFeed    *feed);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdOwnerRecordFeed, pd_owner_record_feed_free)
+
 /* For tests: TRUE makes pd_owner_records_read() parse every row on the
  * calling thread, so that the two halves read on two threads can be
  * compared with one pass. */
