@@ -230,6 +230,90 @@ test_person_rules (void)
   g_assert_no_error (error);
 }
 
+static gint64
+make_identified (PdContext  *ctx,
+                 const char *kind,
+                 const char *name,
+                 const char *id_number,
+                 const char *uscc)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PdPerson) person = pd_person_new ();
+  gint64 id;
+
+  g_free (person->kind);
+  person->kind = g_strdup (kind);
+  g_free (person->name);
+  person->name = g_strdup (name);
+  g_free (person->id_number);
+  person->id_number = g_strdup (id_number);
+  g_free (person->uscc);
+  person->uscc = g_strdup (uscc);
+  id = pd_person_create (ctx, person, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* An ID number or credit code in two files is refused by the database
+ * (UNIQUE indexes); the message names the field and the file that has the
+ * number, and nothing is written, both for a new person and for an edit. */
+static void
+test_person_duplicates (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  gint64 li = make_identified (ctx, "individual", "李四", "11010519491231002X", "");
+  gint64 wang = make_identified (ctx, "individual", "王五", "", "");
+  gint64 firm = make_identified (ctx, "enterprise", "华信商贸有限公司", "", "91350100M000100Y43");
+  g_autoptr (PdPerson) twin = pd_person_new ();
+  g_autoptr (PdPerson) edited = pd_person_get (ctx, wang, &error);
+  g_autoptr (PdPerson) other_firm = pd_person_new ();
+  g_autofree char *li_file = g_strdup_printf ("#%" G_GINT64_FORMAT, li);
+  g_autofree char *firm_file = g_strdup_printf ("#%" G_GINT64_FORMAT, firm);
+
+  g_free (twin->name);
+  twin->name = g_strdup ("赵六");
+  g_free (twin->id_number);
+  twin->id_number = g_strdup ("11010519491231002x");
+  g_assert_cmpint (pd_person_create (ctx, twin, &error), ==, -1);
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_DUPLICATE);
+  g_assert_cmpstr (pd_error_get_field (error), ==, "id_number");
+  g_assert_nonnull (strstr (error->message, li_file));
+  g_clear_error (&error);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM person WHERE name = '赵六'", NULL), ==, 0);
+
+  /* The same number typed into another person's file. */
+  g_free (edited->id_number);
+  edited->id_number = g_strdup ("11010519491231002X");
+  g_assert_false (pd_person_update (ctx, edited, &error));
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_DUPLICATE);
+  g_assert_cmpstr (pd_error_get_field (error), ==, "id_number");
+  g_assert_nonnull (strstr (error->message, li_file));
+  g_clear_error (&error);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM person WHERE id_number = '11010519491231002X'", NULL), ==, 1);
+
+  /* A person keeps their own number when their file is saved again. */
+  g_clear_pointer (&edited, pd_person_free);
+  edited = pd_person_get (ctx, li, &error);
+  g_free (edited->mobile);
+  edited->mobile = g_strdup ("13812341234");
+  g_assert_true (pd_person_update (ctx, edited, &error));
+  g_assert_no_error (error);
+
+  g_free (other_firm->kind);
+  other_firm->kind = g_strdup ("enterprise");
+  g_free (other_firm->name);
+  other_firm->name = g_strdup ("另一家公司");
+  g_free (other_firm->uscc);
+  other_firm->uscc = g_strdup ("91350100M000100Y43");
+  g_assert_cmpint (pd_person_create (ctx, other_firm, &error), ==, -1);
+  g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_DUPLICATE);
+  g_assert_cmpstr (pd_error_get_field (error), ==, "uscc");
+  g_assert_nonnull (strstr (error->message, firm_file));
+  g_clear_error (&error);
+  g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM person", NULL), ==, 3);
+}
+
 static void
 test_roles_and_transfer (void)
 {
@@ -330,6 +414,7 @@ main (int    argc,
   g_test_add_func ("/estate/unit-field-keys", test_unit_field_keys);
   g_test_add_func ("/estate/state-machine", test_state_machine);
   g_test_add_func ("/estate/person-rules", test_person_rules);
+  g_test_add_func ("/estate/person-duplicates", test_person_duplicates);
   g_test_add_func ("/estate/roles-and-transfer", test_roles_and_transfer);
   g_test_add_func ("/estate/end-tenancy-and-vehicle", test_end_tenancy_and_vehicle);
   return g_test_run ();

@@ -528,6 +528,12 @@ pd_database_last_insert_id (PdDatabase *self)
   return sqlite3_last_insert_rowid (self->handle);
 }
 
+gboolean
+pd_database_refused_duplicate (PdDatabase *self)
+{
+  return sqlite3_extended_errcode (self->handle) == SQLITE_CONSTRAINT_UNIQUE;
+}
+
 int
 pd_database_changes (PdDatabase *self)
 {

@@ -116,6 +116,9 @@ gboolean     pd_database_quick_check (PdDatabase  *self,
                                       GError     **error);
 
 gint64       pd_database_last_insert_id (PdDatabase *self);
+/* Whether the last statement that failed on the connection was refused by
+ * a UNIQUE index (a caller then words the refusal for the user). */
+gboolean     pd_database_refused_duplicate (PdDatabase *self);
 /* A number that changes whenever what this connection reads may have
  * changed since the last call: a row written on it, a rollback, or a commit
  * by another connection (seen from this connection's next read, as SQLite

@@ -236,6 +236,7 @@ pd_unit_create (PdContext  *ctx,
 {
   PdDatabase *database = pd_context_get_database (ctx);
   g_autofree char *canonical = NULL, *building = NULL, *entrance = NULL, *room = NULL;
+  g_autoptr (GError) write_error = NULL;
   gint64 building_id, entrance_id, unit_id;
   sqlite3_stmt *stmt;
 
@@ -248,19 +249,6 @@ pd_unit_create (PdContext  *ctx,
                           _("Estate: the estate of the unit does not exist."));
       return -1;
     }
-  stmt = pd_database_prepare (database, "SELECT 1 FROM unit WHERE estate_id = ? AND code = ?", error);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, estate_id);
-  pd_bind_text (stmt, 2, canonical);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      pd_set_field_error (error, PD_VALIDATION_ERROR_DUPLICATE, "unit_code",
-                          _("Unit code: %s already exists in this estate."), canonical);
-      return -1;
-    }
-  sqlite3_reset (stmt);
   if (unit->floor == 0 && strlen (room) >= 3 && g_ascii_isdigit (room[0]))
     unit->floor = (int) g_ascii_strtoll (room, NULL, 10) / 100;
 
@@ -287,8 +275,18 @@ pd_unit_create (PdContext  *ctx,
   bind_area (stmt, 7, unit->inner_area);
   pd_bind_text (stmt, 8, unit->layout);
   pd_bind_text (stmt, 9, unit->state);
-  if (!pd_database_step_done (database, stmt, error))
-    goto fail;
+  if (!pd_database_step_done (database, stmt, &write_error))
+    {
+      /* A code is unique in its estate (UNIQUE (estate_id, code)): the
+       * database refuses a second one, which no look-up then costs a new
+       * unit (an import writes one per row). */
+      if (pd_database_refused_duplicate (database))
+        pd_set_field_error (error, PD_VALIDATION_ERROR_DUPLICATE, "unit_code",
+                            _("Unit code: %s already exists in this estate."), canonical);
+      else
+        g_propagate_error (error, g_steal_pointer (&write_error));
+      goto fail;
+    }
   unit_id = pd_database_last_insert_id (database);
   if (!pd_bulk_reindex (ctx, PD_BULK_UNIT, unit_id, error) || !pd_database_commit (database, error))
     goto fail;

@@ -226,6 +226,10 @@ pd_person_validate (PdPerson  *person,
          validate_optional_date (&person->consent_on, "consent_on", _("Consent date"), error);
 }
 
+/* Asked only when the database has refused a write: person_id_number and
+ * person_uscc are UNIQUE, so the database keeps the numbers apart, and this
+ * finds whose file has the number for the message.  Written this way, a
+ * new person (an import writes one per row) costs no look-up. */
 static gboolean
 check_unique_identity (PdContext      *ctx,
                        const PdPerson *person,
@@ -304,6 +308,7 @@ write_person (PdContext *ctx,
 {
   PdDatabase *database = pd_context_get_database (ctx);
   g_autofree char *pinyin = NULL, *initials = NULL;
+  g_autoptr (GError) write_error = NULL;
   sqlite3_stmt *stmt;
   guint n = G_N_ELEMENTS (person_fields);
 
@@ -317,8 +322,13 @@ write_person (PdContext *ctx,
   pd_bind_text (stmt, n + 2, initials);
   if (!insert)
     sqlite3_bind_int64 (stmt, n + 3, person->id);
-  if (!pd_database_step_done (database, stmt, error))
-    return FALSE;
+  if (!pd_database_step_done (database, stmt, &write_error))
+    {
+      if (pd_database_refused_duplicate (database) && !check_unique_identity (ctx, person, error))
+        return FALSE;
+      g_propagate_error (error, g_steal_pointer (&write_error));
+      return FALSE;
+    }
   if (insert)
     person->id = pd_database_last_insert_id (database);
   return pd_bulk_reindex (ctx, PD_BULK_PERSON, person->id, error);
@@ -343,8 +353,6 @@ pd_person_create_validated (PdContext *ctx,
   PdDatabase *database = pd_context_get_database (ctx);
 
   person->id = 0;
-  if (!check_unique_identity (ctx, person, error))
-    return -1;
   if (!pd_database_begin (database, error))
     return -1;
   if (!write_person (ctx, person, TRUE, error) || !pd_database_commit (database, error))
@@ -366,7 +374,7 @@ pd_person_update (PdContext *ctx,
 
   g_autoptr (PdPerson) stored = pd_person_get (ctx, person->id, error);
 
-  if (stored == NULL || !pd_person_validate (person, error) || !check_unique_identity (ctx, person, error))
+  if (stored == NULL || !pd_person_validate (person, error))
     return FALSE;
   if (!pd_database_begin (database, error))
     return FALSE;
