@@ -26,21 +26,35 @@ make_unit (PdContext  *ctx,
 }
 
 static gint64
-make_person (PdContext  *ctx,
-             const char *name,
-             const char *id_number)
+make_identified (PdContext  *ctx,
+                 const char *kind,
+                 const char *name,
+                 const char *id_number,
+                 const char *uscc)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PdPerson) person = pd_person_new ();
   gint64 id;
 
+  g_free (person->kind);
+  person->kind = g_strdup (kind);
   g_free (person->name);
   person->name = g_strdup (name);
   g_free (person->id_number);
   person->id_number = g_strdup (id_number);
+  g_free (person->uscc);
+  person->uscc = g_strdup (uscc);
   id = pd_person_create (ctx, person, &error);
   g_assert_no_error (error);
   return id;
+}
+
+static gint64
+make_person (PdContext  *ctx,
+             const char *name,
+             const char *id_number)
+{
+  return make_identified (ctx, "individual", name, id_number, "");
 }
 
 static void
@@ -228,30 +242,6 @@ test_person_rules (void)
   company->uscc = g_strdup ("91350100M000100Y43");
   g_assert_cmpint (pd_person_create (ctx, company, &error), >, 0);
   g_assert_no_error (error);
-}
-
-static gint64
-make_identified (PdContext  *ctx,
-                 const char *kind,
-                 const char *name,
-                 const char *id_number,
-                 const char *uscc)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PdPerson) person = pd_person_new ();
-  gint64 id;
-
-  g_free (person->kind);
-  person->kind = g_strdup (kind);
-  g_free (person->name);
-  person->name = g_strdup (name);
-  g_free (person->id_number);
-  person->id_number = g_strdup (id_number);
-  g_free (person->uscc);
-  person->uscc = g_strdup (uscc);
-  id = pd_person_create (ctx, person, &error);
-  g_assert_no_error (error);
-  return id;
 }
 
 /* An ID number or credit code in two files is refused by the database

@@ -57,6 +57,7 @@ typedef struct
   gboolean             estate_was_empty;
   GHashTable          *people;        /* person id → PersonOutcome */
   GHashTable          *unit_owner;    /* unit code → owner person id (gint64 *) */
+  GHashTable          *units_made;    /* codes of the units the rows kept so far created */
   PdOwnerRecordFeed   *feed;          /* the rows, read while they are written */
   GPtrArray           *records;       /* every row, once all are read; else NULL */
   GHashTable          *owned_in_file; /* unit codes the ledger gives an owner, with records */
@@ -144,11 +145,15 @@ import_unit (Import              *import,
              GError             **error)
 {
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (PdUnit) unit = pd_unit_find (import->ctx, import->estate_id, record->unit_code, &local_error);
+  /* In an estate that had no units, only the units this import made
+   * exist: a code none of its rows created is new without asking. */
+  gboolean may_exist = !import->estate_was_empty || g_hash_table_contains (import->units_made, record->unit_code);
+  g_autoptr (PdUnit) unit = may_exist ? pd_unit_find (import->ctx, import->estate_id, record->unit_code, &local_error)
+                                      : NULL;
 
   if (unit == NULL)
     {
-      if (!g_error_matches (local_error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_NOT_FOUND))
+      if (local_error != NULL && !g_error_matches (local_error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_NOT_FOUND))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
@@ -447,6 +452,7 @@ keep_outcome (Import              *import,
   if (outcome->unit_created)
     {
       report->units_created++;
+      g_hash_table_add (import->units_made, record->unit_code);
       if (!import->estate_was_empty)
         g_ptr_array_add (report->new_unit_codes, g_strdup (record->unit_code));
     }
@@ -599,6 +605,7 @@ forget_rows (Import *import)
 
   g_hash_table_remove_all (import->people);
   g_hash_table_remove_all (import->unit_owner);
+  g_hash_table_remove_all (import->units_made);
   g_ptr_array_set_size (new_unit_codes, 0);
   g_ptr_array_set_size (rejected, 0);
   memset (report, 0, sizeof *report);
@@ -683,8 +690,9 @@ pd_owner_import_run (PdContext             *ctx,
   g_autoptr (PdOwnerRecordFeed) feed = NULL;
   g_autoptr (GHashTable) people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr (GHashTable) unit_owner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) units_made = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) owned_in_file = g_hash_table_new (g_str_hash, g_str_equal);
-  Import import = { .ctx = ctx, .people = people, .unit_owner = unit_owner,
+  Import import = { .ctx = ctx, .people = people, .unit_owner = unit_owner, .units_made = units_made,
                     .owned_in_file = owned_in_file, .report = report };
   GThread *opener;
   gboolean written;

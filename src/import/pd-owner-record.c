@@ -622,7 +622,9 @@ pd_owner_record_feed_new (PdLedgerTable        *table,
   feed->user_data = user_data;
   g_mutex_init (&feed->lock);
   g_cond_init (&feed->cond);
-  feed->thread = g_thread_new ("pd-ledger-feed", feed_rows, feed);
+  feed->thread = g_thread_try_new ("pd-ledger-feed", feed_rows, feed, NULL);
+  if (feed->thread == NULL)
+    feed_rows (feed);   /* no thread to be had: every row is read now */
   return feed;
 }
 
