@@ -130,7 +130,8 @@ def trend_stats(db, month, n_months=12):
 class Book:
     """The workbook as src/export/pd-xlsx.c sets it up: one format per kind of
     column (等线 11, centred vertically), a shaded header row 22 high, the
-    panes frozen below it and an autofilter over each table."""
+    panes frozen below it, an autofilter over each table, and the page set
+    up for printing."""
 
     def __init__(self, out, title):
         self.book = xlsxwriter.Workbook(out)
@@ -154,6 +155,14 @@ class Book:
             sheet.write_string(0, col, title, self.formats["header"])
         sheet.set_row(0, 22)
         sheet.freeze_panes(1, 0)
+        # Printing as pd-xlsx.c sets it: A4, turned when wider than 90
+        # characters, one page wide, header row on every page, page numbers.
+        sheet.set_paper(9)
+        if sum(width for _, width, _ in columns) > 90:
+            sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(0)
+        sheet.set_footer("&C&P / &N")
         return sheet
 
     def text(self, sheet, row, col, value):

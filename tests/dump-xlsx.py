@@ -3,7 +3,8 @@
 sheet, row, column (1-based), type (n number, s text, d date), value
 (numbers with repr(): exact round trip), number format.  Then one line
 "chart<TAB>part<TAB>reference" per data reference of each chart part, as
-openpyxl does not load charts."""
+openpyxl does not load charts.  Each sheet also gives one line
+"print<TAB>sheet<TAB>page set-up<TAB>print titles and footer"."""
 import sys
 import zipfile
 import re
@@ -26,6 +27,14 @@ for ws in wb.worksheets:
             else:
                 kind, text = 's', str(v).replace('\t', ' ').replace('\n', ' ')
             print('\t'.join([ws.title, str(c.row), str(c.column), kind, text, c.number_format]))
+    # How the sheet prints: four fields, so that readers of the six-field
+    # cell lines and three-field chart lines pass over it.
+    setup = ws.page_setup
+    fit = ws.sheet_properties.pageSetUpPr
+    print('\t'.join(['print', ws.title,
+                     'paper=%s %s fit=%s %sx%s' % (setup.paperSize, setup.orientation,
+                                                   bool(fit and fit.fitToPage), setup.fitToWidth, setup.fitToHeight),
+                     'titles=%s footer=%s' % (ws.print_title_rows, ws.oddFooter.center.text)]))
 with zipfile.ZipFile(path) as z:
     for name in sorted(z.namelist()):
         if re.match(r'xl/charts/chart\d+\.xml$', name):

@@ -482,6 +482,68 @@ test_opens_in_libreoffice (void)
   g_assert_nonnull (strstr (text, "总体满意率"));
   g_assert_nonnull (strstr (text, "57.14%"));
   g_assert_nonnull (strstr (text, "各项满意率"));
+  /* Printed, a table's last column is on the page of its first (no page
+   * of spilled columns), and pages are numbered. */
+  {
+    g_auto (GStrv) pages = g_strsplit (text, "\f", -1);
+    guint item_pages = 0, building_pages = 0;
+
+    for (guint i = 0; pages[i] != NULL; i++)
+      {
+        if (strstr (pages[i], "调查项目") != NULL)
+          {
+            item_pages++;
+            g_assert_nonnull (strstr (pages[i], "平均分"));
+          }
+        if (strstr (pages[i], "楼栋") != NULL && strstr (pages[i], "调查户数") != NULL)
+          {
+            building_pages++;
+            g_assert_nonnull (strstr (pages[i], "满意率"));
+          }
+      }
+    g_assert_cmpuint (item_pages, >=, 1);
+    g_assert_cmpuint (building_pages, >=, 1);
+    /* The footer's "page / pages", spaces aside as pdftotext may drop them. */
+    {
+      guint n_pages = g_strv_length (pages) - 1;   /* after the last form feed: nothing */
+      g_autofree char *first = g_strdup_printf ("1/%u", n_pages);
+      g_autofree char *last = g_strdup_printf ("%u/%u", n_pages, n_pages);
+      g_autoptr (GString) packed = g_string_new (text);
+
+      g_string_replace (packed, " ", "", 0);
+      g_assert_nonnull (strstr (packed->str, first));
+      g_assert_nonnull (strstr (packed->str, last));
+    }
+  }
+}
+
+/* Every sheet prints on A4, one page wide (the wide ones turned), with its
+ * header row repeated on each page and page numbers in the footer. */
+static void
+test_print_layout (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_survey_fixture ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (pd_test_tmpdir (), "print-layout.xlsx", NULL);
+  g_autofree char *dump = NULL;
+  static const struct
+  {
+    const char *sheet;
+    const char *orientation;
+  } sheets[] = {
+    { "汇总", "portrait" }, { "分项统计", "landscape" }, { "分楼栋统计", "portrait" },
+    { "月度趋势", "portrait" }, { "意见跟进", "landscape" },
+  };
+
+  g_assert_true (pd_survey_workbook_write (ctx, "2026-03", path, &error));
+  g_assert_no_error (error);
+  dump = dump_lines (path);
+  for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("print\t%s\tpaper=9 %s fit=True Nonex0\ttitles=$1:$1 footer=&P / &N\n",
+                                               sheets[i].sheet, sheets[i].orientation);
+      g_assert_nonnull (strstr (dump, line));
+    }
 }
 
 int
@@ -494,5 +556,6 @@ main (int    argc,
   g_test_add_func ("/survey/workbook/cli", test_cli_export);
   g_test_add_func ("/survey/workbook/python-mirror", test_python_mirror);
   g_test_add_func ("/survey/workbook/libreoffice", test_opens_in_libreoffice);
+  g_test_add_func ("/survey/workbook/print-layout", test_print_layout);
   return g_test_run ();
 }

@@ -158,6 +158,34 @@ sheet_name (const char *name)
   return g_string_free (out, FALSE);
 }
 
+/* Widest table, in characters of column width, that A4 holds upright at
+ * Excel's default margins (174 mm of 210): about 90.  Wider tables print
+ * across the page. */
+#define PORTRAIT_WIDTH_CHARS 90
+#define PAPER_A4 9
+
+/* A table printed from Excel or WPS comes out one page wide on A4, turned
+ * when it is wide, with its header row on every page and the page number
+ * in the footer: a sheet whose last columns spilled onto pages of their
+ * own is not a sheet a manager signs. */
+static void
+set_print_layout (PdXlsxBook         *book,
+                  lxw_worksheet      *sheet,
+                  const PdXlsxColumn *columns,
+                  guint               n_columns)
+{
+  double width = 0;
+
+  for (guint c = 0; c < n_columns; c++)
+    width += columns[c].width > 0 ? columns[c].width : 12;
+  worksheet_set_paper (sheet, PAPER_A4);
+  if (width > PORTRAIT_WIDTH_CHARS)
+    worksheet_set_landscape (sheet);
+  worksheet_fit_to_pages (sheet, 1, 0);
+  note (book, worksheet_repeat_rows (sheet, 0, 0));
+  note (book, worksheet_set_footer (sheet, "&C&P / &N"));
+}
+
 lxw_worksheet *
 pd_xlsx_add_table_sheet (PdXlsxBook         *book,
                          const char         *name,
@@ -177,6 +205,7 @@ pd_xlsx_add_table_sheet (PdXlsxBook         *book,
     }
   worksheet_set_row (sheet, 0, 22, NULL);
   worksheet_freeze_panes (sheet, 1, 0);
+  set_print_layout (book, sheet, columns, n_columns);
   return sheet;
 }
 
