@@ -152,7 +152,7 @@ test_rotation (void)
         g_autofree char *stamp = g_date_time_format (at, "%Y%m%d-%H%M%S");
         touch_backup (dir, stamp);
       }
-  deleted = pd_backup_rotate (dir, now, 7, 4);
+  deleted = pd_backup_rotate (dir, now, 7, 4, NULL);
   left = pd_backup_list (dir);
   /* 7 daily (newest of each of the last 7 days) + the newest of the older
    * ISO weeks within 4 weeks that a daily one does not already cover. */
@@ -166,6 +166,34 @@ test_rotation (void)
       g_autofree char *name = g_path_get_basename (left->pdata[i]);
       g_assert_cmpstr (name, >=, "propdesk-20261026");
     }
+}
+
+/* A PC whose clock was set back names a new backup older than the ones
+ * already there; the rotation after it still keeps it (a safety copy taken
+ * before a restore must not vanish as it is made). */
+static void
+test_rotation_keeps_new_backup (void)
+{
+  g_autofree char *folder = g_build_filename (pd_test_tmpdir (), "clock-back", NULL);
+  g_autofree char *db = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_local (2026, 11, 24, 10, 0, 0);
+  g_autoptr (GError) error = NULL;
+
+  g_mkdir_with_parents (folder, 0700);
+  db = g_build_filename (folder, "clock.db", NULL);
+  {
+    g_autoptr (PdContext) ctx = pd_test_context_open (db, "2026-11-24 10:00:00");
+  }
+  dir = pd_backup_dir_for (db);
+  g_mkdir_with_parents (dir, 0700);
+  touch_backup (dir, "20261124-180000");   /* later the same day, by the clock before */
+  written = pd_backup_automatic_file (db, "before-restore", now, 7, 4, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (written);
+  g_assert_true (g_str_has_suffix (written, "propdesk-20261124-100000-before-restore.db"));
+  g_assert_true (pd_backup_check_file (written, NULL));
 }
 
 static void
@@ -481,6 +509,7 @@ main (int    argc,
   g_test_add_func ("/backup/damaged-and-foreign", test_damaged_and_foreign);
   g_test_add_func ("/backup/restore-moves-aside", test_restore_moves_aside);
   g_test_add_func ("/backup/rotation", test_rotation);
+  g_test_add_func ("/backup/rotation-keeps-new-backup", test_rotation_keeps_new_backup);
   g_test_add_func ("/backup/before-upgrade", test_backup_before_upgrade);
   g_test_add_func ("/backup/cli", test_cli);
   g_test_add_func ("/backup/export-logged", test_export_logged);

@@ -189,7 +189,8 @@ guint
 pd_backup_rotate (const char *dir,
                   GDateTime  *now,
                   guint       keep_daily,
-                  guint       keep_weekly)
+                  guint       keep_weekly,
+                  const char *just_written)
 {
   g_autoptr (GPtrArray) paths = pd_backup_list (dir);
   g_autoptr (GHashTable) days_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -207,7 +208,7 @@ pd_backup_rotate (const char *dir,
       gboolean keep = FALSE;
 
       /* Paths are newest first: the first seen of a day or week is its newest. */
-      if (i == 0)
+      if (i == 0 || g_strcmp0 (path, just_written) == 0)
         keep = TRUE;
       if (age < (GTimeSpan) keep_daily * G_TIME_SPAN_DAY && !g_hash_table_contains (days_seen, day))
         keep = TRUE;
@@ -253,7 +254,7 @@ automatic_backup (PdDatabase  *database,
       g_free (path);
       return NULL;
     }
-  pd_backup_rotate (dir, now, keep_daily, keep_weekly);
+  pd_backup_rotate (dir, now, keep_daily, keep_weekly, path);
   return path;
 }
 

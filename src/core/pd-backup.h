@@ -37,11 +37,14 @@ char     *pd_backup_automatic_file  (const char  *db_path,
                                      guint        keep_daily,
                                      guint        keep_weekly,
                                      GError     **error);
-/* Deletes what the rotation does not keep; returns how many were deleted. */
+/* Deletes what the rotation does not keep; returns how many were deleted.
+ * @just_written (or NULL) is kept whatever its name's time: a clock set back
+ * names a new backup older than the ones before it. */
 guint     pd_backup_rotate          (const char  *dir,
                                      GDateTime   *now,
                                      guint        keep_daily,
-                                     guint        keep_weekly);
+                                     guint        keep_weekly,
+                                     const char  *just_written);
 /* Automatic backups in @dir, newest first (full paths). */
 GPtrArray *pd_backup_list           (const char  *dir);
 /* The newest backup in @dir that passes pd_backup_check_file, or NULL. */
