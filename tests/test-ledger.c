@@ -729,6 +729,49 @@ test_xlsx_errors (void)
   }
 }
 
+/* The worksheet and shared strings are streamed: entities, character
+ * references, CDATA and spaces arrive as text; the rows end with the
+ * </sheetData> that held them, and nothing after it is read, so a part
+ * damaged after its rows reads the same whatever its size.  A stray empty
+ * <sheetData/> ends nothing. */
+static void
+test_xlsx_streamed_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  {
+    g_autoptr(GBytes) b =
+      make_xlsx (SHEET ("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"inlineStr\">"
+                        "<is><t>&#x5F20;&amp;<![CDATA[<三>]]></t></is></c><c r=\"C1\" t=\"s\"><v>1</v></c></row>"),
+                 "<sst><si><t xml:space=\"preserve\"> 1-1-101 &lt;A&gt; </t></si>"
+                 "<si><r><t>李</t></r><r><t><![CDATA[&四]]></t></r></si></sst>", NULL, FALSE);
+    g_autoptr(PdLedgerTable) t = xlsx (b, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (pd_ledger_table_get_n_rows (t), ==, 1);
+    assert_row (t, 0, 1, " 1-1-101 <A> ", "张&<三>", "李&四", NULL);
+  }
+  {
+    g_autoptr(GBytes) b = make_xlsx (
+      "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+      "<sheetViews><sheetData/></sheetViews>"
+      "<sheetData><row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>"
+      "<mergeCells><row r=\"9\"><c r=\"A9\"><v>9</v></c></row><mergeCell ref=\"A1:B1\"></mergeCell",
+      NULL, NULL, FALSE);
+    g_autoptr(PdLedgerTable) t = xlsx (b, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (pd_ledger_table_get_n_rows (t), ==, 1);
+    assert_row (t, 0, 2, "", "x", NULL);
+  }
+  {
+    /* Damage among the rows is still refused, with its line. */
+    g_autoptr(GBytes) b = make_xlsx (SHEET ("<row r=\"1\"><c><v>1</v></c></row>\n<row r=\"2\"><c><v>2</c></row>"),
+                                     NULL, NULL, FALSE);
+
+    assert_xlsx_error (b, PD_LEDGER_ERROR_FORMAT, "not valid XML (near line 2)");
+  }
+}
+
 /* Every single-byte corruption of a small workbook: an error or a table,
  * never a crash (run under ASan/valgrind to mean something). */
 static void
@@ -918,6 +961,7 @@ main (int   argc,
   g_test_add_func ("/ledger/xlsx/dates", test_xlsx_dates);
   g_test_add_func ("/ledger/xlsx/package-variants", test_xlsx_package_variants);
   g_test_add_func ("/ledger/xlsx/errors", test_xlsx_errors);
+  g_test_add_func ("/ledger/xlsx/streamed-text", test_xlsx_streamed_text);
   g_test_add_func ("/ledger/xlsx/corrupt-bytes", test_xlsx_corrupt_bytes);
   g_test_add_func ("/ledger/file/read", test_read_file);
   g_test_add_func ("/ledger/csv/utf16-nul", test_csv_utf16_nul);

@@ -5,7 +5,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/xmlreader.h>
+#include <libxml/SAX2.h>
 #include <zip.h>
 
 #include "pd-ledger.h"
@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 #define PD_XLSX_MAX_ROW 1048576   /* Excel's last row */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xmlFreeTextReader)
 
 typedef struct
 {
@@ -44,28 +43,52 @@ xmlDoc        *pd_xlsx_read_xml_part       (zip_t          *zip,
                                             gboolean        optional,
                                             GError        **error);
 G_GNUC_INTERNAL
-xmlTextReader *pd_xlsx_open_reader         (const guint8   *buf,
-                                            gsize           len,
-                                            const char     *part,
-                                            GError        **error);
-/* Reads the next node of @part's stream: 1 with its type, local name and
- * whether it is an empty element; 0 at the end; -1 with @error set when
- * the XML is damaged or declares a DTD. */
-G_GNUC_INTERNAL
-int            pd_xlsx_next_node           (xmlTextReader  *reader,
-                                            const char     *part,
-                                            int            *type,
-                                            const char    **name,
-                                            gboolean       *empty,
-                                            GError        **error);
-G_GNUC_INTERNAL
 gboolean       pd_xlsx_is_element          (xmlNode        *node,
                                             const char     *local_name);
 G_GNUC_INTERNAL
 xmlNode       *pd_xlsx_find_child          (xmlNode        *parent,
                                             const char     *local_name);
+
+/* A large part streamed through callbacks (pd_xlsx_stream_part).  The
+ * loader's state begins with an XlsxStream; its callbacks get that. */
+typedef struct
+{
+  const xmlChar **values;  /* libxml2's SAX2 attribute array */
+  int             n;
+} XlsxAttributes;
+
+typedef struct _XlsxStream XlsxStream;
+struct _XlsxStream
+{
+  const char *part;
+  void      (*start) (XlsxStream *stream, const char *name, const XlsxAttributes *attributes);
+  void      (*end)   (XlsxStream *stream, const char *name);
+  GString    *collect;  /* text and CDATA are appended here while not NULL */
+  /* Set by pd_xlsx_stream_part: */
+  xmlParserCtxt *ctxt;
+  GError        *error;
+  gboolean       finished;  /* stopped by pd_xlsx_stream_finish */
+};
+
+/* Parses @buf (a DTD refused) through @stream's callbacks.  FALSE with
+ * @error set when the XML is damaged or a callback failed. */
 G_GNUC_INTERNAL
-gboolean       pd_xlsx_is_collectable      (int             type);
+gboolean       pd_xlsx_stream_part         (const guint8         *buf,
+                                            gsize                 len,
+                                            XlsxStream           *stream,
+                                            GError              **error);
+/* From a callback: stops the parse with @error (taken). */
+G_GNUC_INTERNAL
+void           pd_xlsx_stream_fail         (XlsxStream           *stream,
+                                            GError               *error);
+/* From a callback: the rest of the part is not needed. */
+G_GNUC_INTERNAL
+void           pd_xlsx_stream_finish       (XlsxStream           *stream);
+/* The value of the unprefixed attribute @name, copied into @value, or NULL. */
+G_GNUC_INTERNAL
+const char    *pd_xlsx_attribute           (const XlsxAttributes *attributes,
+                                            const char           *name,
+                                            GString              *value);
 
 /* pd-xlsx-cellref.c: cell references and numbers in attributes. */
 G_GNUC_INTERNAL

@@ -10,8 +10,8 @@
  * Workbooks come from strangers by USB stick and WeChat, and this code will
  * be fuzzed: every part is size-capped, every index checked, XML is parsed
  * without network, DTDs or entity expansion, and the two parts that grow
- * with the data (sheet, shared strings) are streamed with xmlTextReader
- * rather than built into a tree.
+ * with the data (sheet, shared strings) are streamed through SAX2
+ * callbacks rather than built into a tree.
  *
  * This file finds the parts through the package relationships; reading
  * them is in pd-xlsx-part.c, the shared strings in pd-xlsx-strings.c, date

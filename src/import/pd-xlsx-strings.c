@@ -47,20 +47,73 @@ pd_xlsx_decode_escapes (GString *s)
 /* Shared strings: one <si> per string, its text the <t> elements directly
  * inside it or inside rich-text runs <r>; <rPh> phonetic guides (pinyin or
  * furigana above the text) are not part of the value. */
+typedef struct
+{
+  XlsxStream  stream;
+  XlsxReader *xr;
+  GString    *text;
+  gboolean    in_si;
+  guint       rph_depth;
+} StringsLoad;
+
+static void
+strings_start (XlsxStream           *stream,
+               const char           *name,
+               const XlsxAttributes *attributes G_GNUC_UNUSED)
+{
+  StringsLoad *load = (StringsLoad *) stream;
+
+  if (strcmp (name, "si") == 0)
+    {
+      g_string_truncate (load->text, 0);
+      load->in_si = TRUE;
+      load->rph_depth = 0;
+    }
+  else if (strcmp (name, "rPh") == 0 && load->in_si)
+    load->rph_depth++;
+  else if (strcmp (name, "t") == 0 && load->in_si && load->rph_depth == 0)
+    stream->collect = load->text;
+}
+
+static void
+strings_end (XlsxStream *stream,
+             const char *name)
+{
+  StringsLoad *load = (StringsLoad *) stream;
+  XlsxReader *xr = load->xr;
+
+  if (strcmp (name, "si") == 0)
+    {
+      if (xr->shared_strings->len >= PD_LEDGER_MAX_CELLS)
+        {
+          pd_xlsx_stream_fail (stream, g_error_new (PD_LEDGER_ERROR, PD_LEDGER_ERROR_TOO_LARGE,
+                                                    /* Translators: %u is a count */
+                                                    _("The workbook has more than %u different texts; split it into smaller files"),
+                                                    (guint) PD_LEDGER_MAX_CELLS));
+          return;
+        }
+      pd_xlsx_decode_escapes (load->text);
+      g_ptr_array_add (xr->shared_strings,
+                       g_string_chunk_insert_len (xr->strings_chunk, load->text->str, load->text->len));
+      load->in_si = FALSE;
+      stream->collect = NULL;
+    }
+  else if (strcmp (name, "rPh") == 0 && load->in_si && load->rph_depth > 0)
+    load->rph_depth--;
+  else if (strcmp (name, "t") == 0)
+    stream->collect = NULL;
+}
+
 gboolean
 pd_xlsx_load_shared_strings (XlsxReader  *xr,
                              const char  *path,
                              GError     **error)
 {
   g_autofree guint8 *buf = NULL;
-  g_autoptr(xmlTextReader) reader = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  gboolean in_si = FALSE, in_t = FALSE;
-  guint rph_depth = 0;
+  StringsLoad load = { .stream = { .part = path, .start = strings_start, .end = strings_end },
+                       .xr = xr, .text = text };
   gsize len;
-  int ret, type;
-  const char *name;
-  gboolean empty;
 
   xr->shared_strings = g_ptr_array_new ();
   xr->strings_chunk = g_string_chunk_new (64 * 1024);
@@ -69,48 +122,5 @@ pd_xlsx_load_shared_strings (XlsxReader  *xr,
   buf = pd_xlsx_read_part (xr->zip, path, TRUE, &len, error);
   if (buf == NULL)
     return *error == NULL;
-  reader = pd_xlsx_open_reader (buf, len, path, error);
-  if (reader == NULL)
-    return FALSE;
-
-  while ((ret = pd_xlsx_next_node (reader, path, &type, &name, &empty, error)) == 1)
-    {
-      if (type == XML_READER_TYPE_ELEMENT || type == XML_READER_TYPE_END_ELEMENT)
-        {
-          gboolean start = type == XML_READER_TYPE_ELEMENT;
-
-          if (g_strcmp0 (name, "si") == 0)
-            {
-              if (start)
-                {
-                  g_string_truncate (text, 0);
-                  in_si = TRUE;
-                  rph_depth = 0;
-                }
-              if (!start || empty)
-                {
-                  if (xr->shared_strings->len >= PD_LEDGER_MAX_CELLS)
-                    {
-                      g_set_error (error, PD_LEDGER_ERROR, PD_LEDGER_ERROR_TOO_LARGE,
-                                   /* Translators: %u is a count */
-                                   _("The workbook has more than %u different texts; split it into smaller files"),
-                                   (guint) PD_LEDGER_MAX_CELLS);
-                      return FALSE;
-                    }
-                  pd_xlsx_decode_escapes (text);
-                  g_ptr_array_add (xr->shared_strings,
-                                   g_string_chunk_insert_len (xr->strings_chunk, text->str, text->len));
-                  in_si = FALSE;
-                  in_t = FALSE;
-                }
-            }
-          else if (g_strcmp0 (name, "rPh") == 0 && in_si && !empty)
-            rph_depth = start ? rph_depth + 1 : (rph_depth > 0 ? rph_depth - 1 : 0);
-          else if (g_strcmp0 (name, "t") == 0 && in_si)
-            in_t = start && !empty && rph_depth == 0;
-        }
-      else if (in_t && pd_xlsx_is_collectable (type))
-        g_string_append (text, (const char *) xmlTextReaderConstValue (reader));
-    }
-  return ret >= 0;
+  return pd_xlsx_stream_part (buf, len, &load.stream, error);
 }
