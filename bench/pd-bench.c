@@ -491,7 +491,9 @@ main (int    argc,
     "Reproduce (from the source folder, after `meson setup build && ninja -C build`):\n\n"
     "    xvfb-run -a -s \"-screen 0 1366x768x24\" build/bench/pd-bench --units %u --runs %u%s%s\n\n"
     "Medians of %u runs with min and max. The first run makes the portfolio in the workdir "
-    "(default /tmp/propdesk-bench) and later runs reuse it.\n\n",
+    "(default /tmp/propdesk-bench) and later runs reuse it. A command compared with another "
+    "tool's (the workbook, the slips, the import and its floor) takes turns with it run by run, "
+    "so that a drift of the host weighs on both sides of the ratio.\n\n",
     date, machine, bench.units, bench.runs, baseline ? " --baseline " : "",
     baseline ? "BUILD-DIR-OF-THE-BASELINE-COMMIT" : "", bench.runs);
   ctx = open_portfolio (&bench, &db);
