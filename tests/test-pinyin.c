@@ -149,48 +149,6 @@ test_threads (void)
     g_assert_null (g_thread_join (threads[i]));
 }
 
-static const char *const prepared_names[][3] = {
-  { "曾小明", "zengxiaoming", "zxm" },
-  { "单田芳", "shantianfang", "stf" },
-  { "曾小明", "zengxiaoming", "zxm" },   /* on two rows */
-  { "北京市ABC科技有限公司", "beijingshiabckejiyouxiangongsi", "bjsakjyxgs" },
-  { "Müller 张", "mullerzhang", "mz" },
-};
-
-static gpointer
-prepare_names (gpointer data)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (prepared_names); i++)
-    pd_pinyin_prepare (prepared_names[i][0]);
-  pd_pinyin_prepare (NULL);
-  return data;
-}
-
-/* Names worked out on a reader's thread come out as if worked out by the
- * writer: each as often as it was prepared, and once more after that, and
- * after what was left is dropped. */
-static void
-test_prepared (void)
-{
-  g_assert_null (g_thread_join (g_thread_new ("reader", prepare_names, NULL)));
-  for (guint round = 0; round < 2; round++)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (prepared_names); i++)
-        check (prepared_names[i][0], prepared_names[i][1], prepared_names[i][2]);
-      /* Only the initials asked for: the rest of the entry goes too. */
-      {
-        g_autofree char *initials = NULL;
-
-        pd_pinyin_prepare ("单田芳");
-        pd_pinyin_of_name ("单田芳", NULL, &initials);
-        g_assert_cmpstr (initials, ==, "stf");
-        pd_pinyin_prepare ("曾小明");
-      }
-    }
-  pd_pinyin_forget_prepared ();
-  check ("曾小明", "zengxiaoming", "zxm");
-}
-
 int
 main (int argc, char **argv)
 {
@@ -202,7 +160,6 @@ main (int argc, char **argv)
   g_test_add_func ("/pinyin/latin-and-digits", test_latin_and_digits);
   g_test_add_func ("/pinyin/empty-and-odd", test_empty_and_odd);
   g_test_add_func ("/pinyin/threads", test_threads);
-  g_test_add_func ("/pinyin/prepared", test_prepared);
 
   return g_test_run ();
 }

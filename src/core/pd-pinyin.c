@@ -23,22 +23,6 @@ static gboolean translit_failed;
  * results are kept, under the same lock.  Bounded: emptied when full. */
 static GHashTable *translit_cache;
 #define TRANSLIT_CACHE_MAX 50000
-/* What pd_pinyin_prepare() worked out, until pd_pinyin_of_name() asks for
- * it: the writer then does none of the work, not even its cached share
- * (NFKC, the split into runs, the surname table), which was 3% of an
- * import's writing thread.  Each entry counts the preparations not yet
- * asked for (a name on several rows), under translit_lock.  Bounded: a
- * reader too far ahead prepares nothing more, and the writer works its
- * names out itself. */
-typedef struct
-{
-  char  *full;
-  char  *initials;
-  guint  waiting;
-} Prepared;
-static GHashTable *prepared;
-#define PREPARED_MAX 200000
-
 /* A thread that works out names ahead of their use (pd_pinyin_prepare) has
  * a copy of the transliterator of its own, so that it does not hold the
  * lock while ICU works, and the thread writing the names does not wait. */
@@ -390,54 +374,10 @@ append_segment (SegmentKind kind,
     }
 }
 
-static void
-prepared_free (Prepared *entry)
-{
-  g_free (entry->full);
-  g_free (entry->initials);
-  g_free (entry);
-}
-
-/* The prepared results for @name, taken: TRUE when there were some. */
-static gboolean
-take_prepared (const char *name,
-               char      **full,
-               char      **initials)
-{
-  Prepared *entry;
-
-  g_mutex_lock (&translit_lock);
-  entry = prepared != NULL ? g_hash_table_lookup (prepared, name) : NULL;
-  if (entry != NULL)
-    {
-      if (full != NULL)
-        *full = g_strdup (entry->full);
-      if (initials != NULL)
-        *initials = g_strdup (entry->initials);
-      if (--entry->waiting == 0)
-        g_hash_table_remove (prepared, name);
-    }
-  g_mutex_unlock (&translit_lock);
-  return entry != NULL;
-}
-
-static void compute_pinyin (const char *name,
-                            char      **full,
-                            char      **initials);
-
 void
 pd_pinyin_of_name (const char *name,
                    char      **full,
                    char      **initials)
-{
-  if (name == NULL || !take_prepared (name, full, initials))
-    compute_pinyin (name, full, initials);
-}
-
-static void
-compute_pinyin (const char *name,
-                char      **full,
-                char      **initials)
 {
   g_autoptr (GString) full_str = g_string_new (NULL);
   g_autoptr (GString) initials_str = g_string_new (NULL);
@@ -497,9 +437,6 @@ compute_pinyin (const char *name,
 void
 pd_pinyin_prepare (const char *name)
 {
-  Prepared *entry;
-  gboolean full;
-
   if (g_private_get (&thread_translit) == NULL)
     {
       UErrorCode status = U_ZERO_ERROR;
@@ -513,37 +450,5 @@ pd_pinyin_prepare (const char *name)
         return;   /* works out nothing, and pd_pinyin_of_name() copes */
       g_private_set (&thread_translit, own);
     }
-  if (name == NULL)
-    return;
-  g_mutex_lock (&translit_lock);
-  entry = prepared != NULL ? g_hash_table_lookup (prepared, name) : NULL;
-  if (entry != NULL)
-    entry->waiting++;
-  full = entry == NULL && (prepared == NULL || g_hash_table_size (prepared) < PREPARED_MAX);
-  g_mutex_unlock (&translit_lock);
-  if (!full)
-    return;
-  entry = g_new0 (Prepared, 1);
-  compute_pinyin (name, &entry->full, &entry->initials);
-  entry->waiting = 1;
-  g_mutex_lock (&translit_lock);
-  if (prepared == NULL)
-    prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) prepared_free);
-  /* Another thread may have prepared the same name meanwhile. */
-  if (g_hash_table_contains (prepared, name))
-    {
-      ((Prepared *) g_hash_table_lookup (prepared, name))->waiting++;
-      prepared_free (entry);
-    }
-  else
-    g_hash_table_insert (prepared, g_strdup (name), entry);
-  g_mutex_unlock (&translit_lock);
-}
-
-void
-pd_pinyin_forget_prepared (void)
-{
-  g_mutex_lock (&translit_lock);
-  g_clear_pointer (&prepared, g_hash_table_unref);
-  g_mutex_unlock (&translit_lock);
+  pd_pinyin_of_name (name, NULL, NULL);
 }

@@ -26,14 +26,10 @@ void pd_pinyin_of_name (const char *name,
  * is open already. */
 GThread *pd_pinyin_open_in_thread (void);
 
-/* Works out the pinyin of @name on a copy of the transliterator that is
- * the calling thread's own, and keeps it until pd_pinyin_of_name() asks
- * for that name (once per call here): a thread that reads names ahead of a
- * writer (an import's reader) does the work there, and the writer finds it
- * done. */
+/* Works out the pinyin of @name into the results pd_pinyin_of_name()
+ * keeps, on a copy of the transliterator that is the calling thread's own:
+ * a thread that reads names ahead of a writer (an import's reader) does
+ * ICU's part there, and the writer finds it done. */
 void     pd_pinyin_prepare (const char *name);
-/* Drops what was prepared and not asked for (the rows an import refused
- * or did not reach). */
-void     pd_pinyin_forget_prepared (void);
 
 G_END_DECLS

@@ -16,10 +16,7 @@
  *
  * People are matched, never duplicated: by ID number (or credit code), else
  * by name and mobile, else by name among the people of the same unit; a
- * matched person only gets the fields that were empty.  Into owner files
- * with nobody in them yet, a flat pass finds the first two among the
- * people it wrote, kept in memory (pd-owner-import-people.c): the two
- * queries per row were 5% of importing a 95,000-row ledger.
+ * matched person only gets the fields that were empty.
  */
 #include "config.h"
 
@@ -29,7 +26,6 @@
 #include "pd-bulk.h"
 #include "pd-error.h"
 #include "pd-estate.h"
-#include "pd-owner-import-people.h"
 #include "pd-owner-record.h"
 #include "pd-person.h"
 #include "pd-pinyin.h"
@@ -65,8 +61,6 @@ typedef struct
   PdOwnerRecordFeed   *feed;          /* the rows, read while they are written */
   GPtrArray           *records;       /* every row, once all are read; else NULL */
   GHashTable          *owned_in_file; /* unit codes the ledger gives an owner, with records */
-  PdImportPeople      *made;          /* the people written, while they are all there is */
-  gboolean             match_in_made; /* this pass finds people in @made, not by query */
   PdOwnerImportReport *report;
 } Import;
 
@@ -297,15 +291,11 @@ import_person (Import              *import,
   gboolean by_identity = FALSE;
 
   if (*row->uscc != '\0')
-    by_identity = (id = import->match_in_made ? pd_import_people_find_by_uscc (import->made, row->uscc)
-                                              : find_by_uscc (import, row->uscc)) > 0;
+    by_identity = (id = find_by_uscc (import, row->uscc)) > 0;
   else if (*row->id_number != '\0')
-    by_identity = (id = import->match_in_made
-                          ? pd_import_people_find_by_id_number (import->made, row->id_type, row->id_number)
-                          : pd_person_find_by_id_number (import->ctx, row->id_type, row->id_number)) > 0;
+    by_identity = (id = pd_person_find_by_id_number (import->ctx, row->id_type, row->id_number)) > 0;
   if (id == 0 && *row->mobile != '\0')
-    id = import->match_in_made ? pd_import_people_find_by_name_mobile (import->made, row->name, row->mobile)
-                               : pd_person_find_by_name_mobile (import->ctx, row->name, row->mobile);
+    id = pd_person_find_by_name_mobile (import->ctx, row->name, row->mobile);
   /* A unit this row created has nobody on it yet. */
   if (id == 0 && !outcome->unit_created)
     id = find_on_unit (import, unit_id, row);
@@ -316,8 +306,6 @@ import_person (Import              *import,
       /* The row was validated by pd_person_validate() when it was read. */
       outcome->person_id = pd_person_create_validated (import->ctx, person, error);
       outcome->person_outcome = PERSON_CREATED;
-      if (outcome->person_id > 0 && import->match_in_made)
-        pd_import_people_add (import->made, person);
       return outcome->person_id > 0;
     }
 
@@ -346,8 +334,6 @@ import_person (Import              *import,
       if (!pd_person_update (import->ctx, existing, error))
         return FALSE;
       outcome->person_outcome = PERSON_UPDATED;
-      if (import->match_in_made)
-        pd_import_people_add (import->made, existing);
     }
   return TRUE;
 }
@@ -620,7 +606,6 @@ forget_rows (Import *import)
   g_hash_table_remove_all (import->people);
   g_hash_table_remove_all (import->unit_owner);
   g_hash_table_remove_all (import->units_made);
-  pd_import_people_clear (import->made);
   g_ptr_array_set_size (new_unit_codes, 0);
   g_ptr_array_set_size (rejected, 0);
   memset (report, 0, sizeof *report);
@@ -640,7 +625,7 @@ write_rows (Import                *import,
 {
   PdContext *ctx = import->ctx;
   PdDatabase *database = pd_context_get_database (ctx);
-  gint64 units, anybody;
+  gint64 units;
 
   for (gboolean flat = !force_row_by_row;; flat = FALSE)
     {
@@ -658,13 +643,7 @@ write_rows (Import                *import,
       import->estate_id = pd_estate_current_id (ctx, error);
       units = import->estate_id < 0 ? -1 : count_units (ctx, import->estate_id, error);
       import->estate_was_empty = units == 0;
-      anybody = units < 0 ? -1 : pd_database_query_int (database, "SELECT EXISTS (SELECT 1 FROM person)", NULL, error);
-      /* Into owner files with nobody in them, the people a flat pass can
-       * match are those it wrote: found in memory, not by two queries per
-       * row.  Row by row, a row rolled back takes its person with it, and
-       * the queries see that. */
-      import->match_in_made = flat && anybody == 0;
-      if (units < 0 || anybody < 0)
+      if (units < 0)
         result = ROWS_ERROR;
       else if (!flat)
         result = run_rows (import, FALSE, cancellable, progress, user_data, error);
@@ -686,8 +665,8 @@ write_rows (Import                *import,
     }
 }
 
-/* On the reader's thread: a new person's pinyin is worked out there, while
- * the rows before it are written. */
+/* On the reader's thread: ICU's share of a new person's pinyin is worked
+ * out there, while the rows before it are written. */
 static void
 prepare_pinyin (const PdOwnerRecord *record,
                 gpointer             user_data)
@@ -713,9 +692,8 @@ pd_owner_import_run (PdContext             *ctx,
   g_autoptr (GHashTable) unit_owner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (GHashTable) units_made = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) owned_in_file = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (PdImportPeople) made = pd_import_people_new ();
   Import import = { .ctx = ctx, .people = people, .unit_owner = unit_owner, .units_made = units_made,
-                    .owned_in_file = owned_in_file, .made = made, .report = report };
+                    .owned_in_file = owned_in_file, .report = report };
   GThread *opener;
   gboolean written;
 
@@ -734,10 +712,6 @@ pd_owner_import_run (PdContext             *ctx,
   written = write_rows (&import, cancellable, progress, user_data, error);
   if (opener != NULL)
     g_thread_join (opener);
-  /* The reader stopped, the names of the rows not written are dropped. */
-  import.feed = NULL;
-  g_clear_pointer (&feed, pd_owner_record_feed_free);
-  pd_pinyin_forget_prepared ();
   if (!written)
     return NULL;
   g_ptr_array_sort (report->rejected, compare_rejections);
