@@ -74,6 +74,38 @@ test_unit_codes (void)
   g_assert_false (pd_unit_code_parse ("1201", NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_INVALID);
   g_assert_cmpstr (pd_error_get_field (error), ==, "unit_code");
+
+  /* Each part: 1 to 16 letters and digits, upper-cased; trailing '-' dropped. */
+  {
+    static const char *const good[][5] = {
+      { "3号楼2单元1201", "3-2-1201", "3", "2", "1201" },
+      { "b1-a-0101-", "B1-A-0101", "B1", "A", "0101" },
+      { "7_1/502号", "7-1-502", "7", "1", "502" },
+      { "ABCDEFGHIJKLMNOP-1-1", "ABCDEFGHIJKLMNOP-1-1", "ABCDEFGHIJKLMNOP", "1", "1" },
+    };
+    static const char *const bad[] = {
+      "ABCDEFGHIJKLMNOPQ-1-1", "1--2-3", "-1-2-3", "1-2-3-4", "1-2", "1-2-", "1-2-中", "", "1-2-3-号楼4",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+      {
+        g_autofree char *c = NULL, *b = NULL, *e = NULL, *r = NULL;
+
+        g_assert_true (pd_unit_code_parse (good[i][0], &c, &b, &e, &r, NULL));
+        g_assert_cmpstr (c, ==, good[i][1]);
+        g_assert_cmpstr (b, ==, good[i][2]);
+        g_assert_cmpstr (e, ==, good[i][3]);
+        g_assert_cmpstr (r, ==, good[i][4]);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr (GError) bad_error = NULL;
+
+        if (pd_unit_code_parse (bad[i], NULL, NULL, NULL, NULL, &bad_error))
+          g_error ("“%s” was taken for a unit code", bad[i]);
+        g_assert_error (bad_error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_INVALID);
+      }
+  }
 }
 
 static void
