@@ -358,6 +358,7 @@ bench_import (Bench     *bench,
     }
   else
     bench_note (bench, "sqlite3 .import floor", "sqlite3 command line not installed");
+  bench_import_parts (bench, csv);
 
   soffice = bench_soffice (bench);
   if (soffice == NULL)

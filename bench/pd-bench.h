@@ -78,6 +78,10 @@ void   bench_workbook    (Bench      *bench,
                           PdContext  *ctx);
 void   bench_slips       (Bench      *bench,
                           PdContext  *ctx);
+/* Where one more import of the ledger @csv spends its time
+ * (pd-bench-import-parts.c). */
+void   bench_import_parts (Bench      *bench,
+                           const char *csv);
 void   bench_import      (Bench      *bench,
                           PdContext  *ctx);
 /* pd-bench-baseline.c: the same jobs by a build of the code before the
