@@ -593,6 +593,14 @@ pd_bind_text (sqlite3_stmt *stmt,
 }
 
 void
+pd_bind_text_uncopied (sqlite3_stmt *stmt,
+                       int           index,
+                       const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_STATIC);
+}
+
+void
 pd_bind_text_or_null (sqlite3_stmt *stmt,
                       int           index,
                       const char   *text)

@@ -139,6 +139,14 @@ void         pd_bind_text            (sqlite3_stmt *stmt,
 void         pd_bind_text_or_null    (sqlite3_stmt *stmt,
                                       int           index,
                                       const char   *text);
+/* As pd_bind_text, without SQLite's copy of @text: @text must stay as it
+ * is until the statement is stepped for the last time and reset.  For the
+ * writes an import makes for every row (a person has 27 texts), where the
+ * copies, and freeing them when the cached statement was used again, were
+ * 5% of the time. */
+void         pd_bind_text_uncopied   (sqlite3_stmt *stmt,
+                                      int           index,
+                                      const char   *text);
 const char  *pd_column_text          (sqlite3_stmt *stmt,
                                       int           col);   /* "" for NULL */
 char        *pd_column_dup           (sqlite3_stmt *stmt,

@@ -162,7 +162,7 @@ ensure_child (PdContext  *ctx,
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, parent_id);
-  pd_bind_text (stmt, 2, code);
+  pd_bind_text_uncopied (stmt, 2, code);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -172,7 +172,7 @@ ensure_child (PdContext  *ctx,
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, parent_id);
-  pd_bind_text (stmt, 2, code);
+  pd_bind_text_uncopied (stmt, 2, code);
   if (!pd_database_step_done (database, stmt, error))
     return -1;
   return pd_database_last_insert_id (database);
@@ -268,13 +268,13 @@ pd_unit_create (PdContext  *ctx,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, estate_id);
   sqlite3_bind_int64 (stmt, 2, entrance_id);
-  pd_bind_text (stmt, 3, canonical);
+  pd_bind_text_uncopied (stmt, 3, canonical);
   sqlite3_bind_int (stmt, 4, unit->floor);
-  pd_bind_text (stmt, 5, unit->use);
+  pd_bind_text_uncopied (stmt, 5, unit->use);
   bind_area (stmt, 6, unit->gross_area);
   bind_area (stmt, 7, unit->inner_area);
-  pd_bind_text (stmt, 8, unit->layout);
-  pd_bind_text (stmt, 9, unit->state);
+  pd_bind_text_uncopied (stmt, 8, unit->layout);
+  pd_bind_text_uncopied (stmt, 9, unit->state);
   if (!pd_database_step_done (database, stmt, &write_error))
     {
       /* A code is unique in its estate (UNIQUE (estate_id, code)): the

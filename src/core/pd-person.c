@@ -317,9 +317,9 @@ write_person (PdContext *ctx,
     return FALSE;
   pd_pinyin_of_name (person->name, &pinyin, &initials);
   for (guint i = 0; i < n; i++)
-    pd_bind_text (stmt, i + 1, *(char **) FIELD_PTR (person, i));
-  pd_bind_text (stmt, n + 1, pinyin);
-  pd_bind_text (stmt, n + 2, initials);
+    pd_bind_text_uncopied (stmt, i + 1, *(char **) FIELD_PTR (person, i));
+  pd_bind_text_uncopied (stmt, n + 1, pinyin);
+  pd_bind_text_uncopied (stmt, n + 2, initials);
   if (!insert)
     sqlite3_bind_int64 (stmt, n + 3, person->id);
   if (!pd_database_step_done (database, stmt, &write_error))
@@ -433,8 +433,8 @@ pd_person_find_by_id_number (PdContext  *ctx,
 
   if (stmt == NULL || id_number == NULL || *id_number == '\0')
     return 0;
-  pd_bind_text (stmt, 1, id_type);
-  pd_bind_text (stmt, 2, id_number);
+  pd_bind_text_uncopied (stmt, 1, id_type);
+  pd_bind_text_uncopied (stmt, 2, id_number);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -453,8 +453,8 @@ pd_person_find_by_name_mobile (PdContext  *ctx,
 
   if (stmt == NULL)
     return 0;
-  pd_bind_text (stmt, 1, name);
-  pd_bind_text (stmt, 2, mobile);
+  pd_bind_text_uncopied (stmt, 1, name);
+  pd_bind_text_uncopied (stmt, 2, mobile);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);

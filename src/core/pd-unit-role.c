@@ -183,15 +183,15 @@ pd_unit_role_add (PdContext  *ctx,
     return -1;
   sqlite3_bind_int64 (stmt, 1, role->unit_id);
   sqlite3_bind_int64 (stmt, 2, role->person_id);
-  pd_bind_text (stmt, 3, role->role);
-  pd_bind_text (stmt, 4, role->relation);
-  pd_bind_text (stmt, 5, role->start_on);
-  pd_bind_text (stmt, 6, role->lease_end);
+  pd_bind_text_uncopied (stmt, 3, role->role);
+  pd_bind_text_uncopied (stmt, 4, role->relation);
+  pd_bind_text_uncopied (stmt, 5, role->start_on);
+  pd_bind_text_uncopied (stmt, 6, role->lease_end);
   if (role->authorised_by > 0)
     sqlite3_bind_int64 (stmt, 7, role->authorised_by);
   else
     sqlite3_bind_null (stmt, 7);
-  pd_bind_text (stmt, 8, role->authorisation_note);
+  pd_bind_text_uncopied (stmt, 8, role->authorisation_note);
   if (!pd_database_step_done (database, stmt, error))
     {
       pd_database_rollback (database);

@@ -241,9 +241,9 @@ find_on_unit (Import         *import,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, unit_id);
-  pd_bind_text (stmt, 2, person->name);
-  pd_bind_text (stmt, 3, person->id_number);
-  pd_bind_text (stmt, 4, person->mobile);
+  pd_bind_text_uncopied (stmt, 2, person->name);
+  pd_bind_text_uncopied (stmt, 3, person->id_number);
+  pd_bind_text_uncopied (stmt, 4, person->mobile);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
