@@ -266,6 +266,35 @@ test_audit_lazy (void)
                                          "AND action = 'delete' AND record_id = 70 "
                                          "AND json_extract (old_value, '$.note') = '第一批'", NULL), ==, 1);
   }
+  {
+    g_autoptr (PdContext) ctx = pd_test_context_open (path, "2026-03-08 12:00:00");
+    g_autoptr (PdUnit) again = pd_unit_new ();
+    g_autoptr (PdUnit) next = pd_unit_new ();
+    g_autoptr (GError) refused = NULL;
+    gint64 next_id;
+
+    /* A first write that the database refuses after the triggers were
+     * made in its transaction: the rollback takes them away, and the
+     * writes after it are logged all the same. */
+    again->code = g_strdup ("3-2-1201");
+    g_assert_cmpint (pd_unit_create (ctx, pd_estate_current_id (ctx, NULL), again, &refused), <, 0);
+    g_assert_error (refused, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_DUPLICATE);
+    next->code = g_strdup ("3-2-1204");
+    next_id = pd_unit_create (ctx, pd_estate_current_id (ctx, NULL), next, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (next_id, >, 0);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE table_name = 'unit' "
+                                         "AND action = 'insert' AND at = '2026-03-08 12:00:00' "
+                                         "AND json_extract (new_value, '$.code') = '3-2-1204'", NULL), ==, 1);
+    g_free (next->layout);
+    next->layout = g_strdup ("一室一厅");
+    next->id = next_id;
+    g_assert_true (pd_unit_update (ctx, next, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM audit_log WHERE table_name = 'unit' "
+                                         "AND action = 'update' AND field = 'layout' AND new_value = '一室一厅' "
+                                         "AND at = '2026-03-08 12:00:00'", NULL), ==, 1);
+  }
   g_remove (path);
 }
 

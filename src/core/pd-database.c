@@ -26,6 +26,8 @@ struct _PdDatabase
   guint       flat_depth;      /* 0, or the depth a flat pass started in + 1 */
   gboolean    flat_failed;
   PdDatabaseWriteHook before_write; /* pending until the first write */
+  PdDatabaseWriteHook ran_hook;     /* the hook, once it has run */
+  guint       hook_depth;      /* the savepoint its writes are in; 0: committed */
   GHashTable *hooked_tables;   /* writes to these run it; NULL: any write does */
   gboolean    write_hooked;    /* the statement being compiled writes one */
   int         cache_kib;       /* the page cache last set */
@@ -177,6 +179,9 @@ pd_database_ready_to_write (PdDatabase  *self,
     {
       /* Removing it expires nothing. */
       sqlite3_set_authorizer (self->handle, NULL, NULL);
+      self->ran_hook = hook;
+      self->hook_depth = self->flat_depth > 0 ? MIN (self->savepoint_depth, self->flat_depth - 1)
+                                              : self->savepoint_depth;
       return TRUE;
     }
   /* Nothing may be written without it: the next write tries again. */
@@ -431,6 +436,9 @@ pd_database_commit (PdDatabase  *self,
       pd_database_rollback (self);
       return FALSE;
     }
+  /* The hook's writes now belong to the savepoint around this one. */
+  if (self->hook_depth == self->savepoint_depth)
+    self->hook_depth--;
   self->savepoint_depth--;
   return TRUE;
 }
@@ -457,6 +465,24 @@ pd_database_rollback (PdDatabase *self)
   sqlite3_exec (self->handle, "ROLLBACK TO pd; RELEASE pd", NULL, NULL, NULL);
   self->rollbacks++;
   self->savepoint_depth--;
+  /* The hook ran in the savepoint just rolled back (a first write the
+   * database refused): what it made (the audit triggers) went with it.
+   * Run again now, so that the statements compiled since, which SQLite
+   * compiles again at their next step, find it again; else every write
+   * after this one would go unlogged. */
+  if (self->hook_depth > self->savepoint_depth)
+    {
+      g_autoptr (GError) hook_error = NULL;
+
+      self->hook_depth = 0;
+      self->before_write = self->ran_hook;
+      if (!pd_database_ready_to_write (self, &hook_error))
+        {
+          /* Pending: the next write tries again. */
+          sqlite3_set_authorizer (self->handle, self->hooked_tables != NULL ? note_write : NULL, self);
+          g_warning ("the write hook could not run again after a rollback: %s", hook_error->message);
+        }
+    }
 }
 
 void
