@@ -53,6 +53,21 @@ count (PdContext  *ctx,
   return pd_test_count (ctx, sql, NULL);
 }
 
+/* The indexes on person, as the schema has them. */
+static char *
+person_indexes (PdContext *ctx)
+{
+  sqlite3_stmt *stmt = pd_database_prepare (pd_context_get_database (ctx),
+    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person' ORDER BY name", NULL);
+  GString *text = g_string_new (NULL);
+
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s: %s\n", pd_column_text (stmt, 0), pd_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  return g_string_free (text, FALSE);
+}
+
 /* The report with every figure and every rejection. */
 static char *
 report_text (const PdOwnerImportReport *report)
@@ -119,6 +134,16 @@ office_new (void)
   return ctx;
 }
 
+/* Owner files with nobody in them: the flat pass matches people in memory. */
+static PdContext *
+empty_office_new (void)
+{
+  PdContext *ctx = pd_test_context_new (NOW);
+
+  g_assert_cmpint (count (ctx, "person"), ==, 0);
+  return ctx;
+}
+
 /* A valid resident ID number: region, birthday, sequence, check digit. */
 static char *
 id_number (guint birth_year,
@@ -174,13 +199,14 @@ ledger (const char *bad_row)
 /* The same ledger imported twice, flat first and row by row; returns the
  * flat pass's report and checks the other one is the same. */
 static PdOwnerImportReport *
-import_both_ways (const char        *csv,
+import_both_ways (PdContext       *(*office) (void),
+                  const char        *csv,
                   PdOwnerImportMode  mode,
                   char             **before_out,
                   char             **after_out)
 {
-  g_autoptr (PdContext) flat_ctx = office_new ();
-  g_autoptr (PdContext) rows_ctx = office_new ();
+  g_autoptr (PdContext) flat_ctx = office ();
+  g_autoptr (PdContext) rows_ctx = office ();
   g_autofree char *before = dump (flat_ctx);
   g_autofree char *rows_before = dump (rows_ctx);
   PdOwnerImportReport *flat = import_csv (flat_ctx, csv, mode, FALSE);
@@ -206,7 +232,7 @@ test_good_ledger (void)
   for (PdOwnerImportMode mode = PD_OWNER_IMPORT_ALL_OR_NOTHING; mode <= PD_OWNER_IMPORT_SKIP_BAD; mode++)
     {
       g_autofree char *before = NULL, *after = NULL;
-      g_autoptr (PdOwnerImportReport) report = import_both_ways (csv, mode, &before, &after);
+      g_autoptr (PdOwnerImportReport) report = import_both_ways (office_new, csv, mode, &before, &after);
       g_autoptr (PdContext) ctx = office_new ();
       g_autoptr (PdOwnerImportReport) again = import_csv (ctx, csv, mode, FALSE);
 
@@ -240,7 +266,7 @@ test_bad_row_in_the_middle (gconstpointer data)
   for (PdOwnerImportMode mode = PD_OWNER_IMPORT_ALL_OR_NOTHING; mode <= PD_OWNER_IMPORT_SKIP_BAD; mode++)
     {
       g_autofree char *before = NULL, *after = NULL;
-      g_autoptr (PdOwnerImportReport) report = import_both_ways (csv, mode, &before, &after);
+      g_autoptr (PdOwnerImportReport) report = import_both_ways (office_new, csv, mode, &before, &after);
       const PdOwnerRejection *rejection;
 
       g_assert_cmpuint (report->rows_rejected, ==, 1);
@@ -262,12 +288,87 @@ test_bad_row_in_the_middle (gconstpointer data)
     }
 }
 
+/* Into empty owner files, people met again on later rows: by ID number, by
+ * credit code, by name and mobile, by an ID number or mobile a later row
+ * gave them, and two people who come to share a name and mobile, either
+ * one gaining it second (the one with the lower file number is found, as
+ * by the query). */
+static void
+test_into_empty_files (void)
+{
+  g_autofree char *li = id_number (1971, 301);
+  g_autofree char *wang = id_number (1972, 302);
+  g_autofree char *zhao = id_number (1973, 303);
+  g_autofree char *hong1 = id_number (1974, 304);
+  g_autofree char *hong2 = id_number (1975, 305);
+  g_autofree char *good = ledger (NULL);
+  g_autofree char *csv = g_strdup_printf (
+    "%s"
+    "7-1-101,李明,业主,居民身份证,%s,,90,,,,,\n"              /* 李明 #1: ID, no mobile */
+    "7-1-102,李明,业主,居民身份证,%s,13600000001,90,,,,,\n"   /* another 李明 with that mobile */
+    "7-1-103,李明,业主,居民身份证,%s,13600000001,90,,,,,\n"   /* #1 by ID gains the mobile */
+    "7-1-104,李明,业主,,,13600000001,90,,,,,\n"               /* both match: #1 */
+    "7-1-105,孙丽,业主,,,13600000002,90,,,,,\n"               /* 孙丽 by mobile only */
+    "7-1-106,孙丽,业主,居民身份证,%s,13600000002,90,,,,,\n"   /* found by mobile, gains the ID */
+    "7-1-107,孙丽,家庭成员,居民身份证,%s,,,,,,,\n"            /* found by that ID */
+    "7-1-110,周红,业主,居民身份证,%s,13600000003,90,,,,,\n"   /* 周红 #1 with a mobile */
+    "7-1-111,周红,业主,居民身份证,%s,,90,,,,,\n"              /* 周红 #2: ID, no mobile */
+    "7-1-112,周红,业主,居民身份证,%s,13600000003,90,,,,,\n"   /* #2 by ID gains #1's mobile */
+    "7-1-113,周红,业主,,,13600000003,90,,,,,\n"               /* both match: #1 */
+    "7-1-108,广州市白云物流有限公司,业主,营业执照,,,200,,,,91440101MA59ABCD1D,\n"
+    "7-1-109,广州市白云物流有限公司,业主,营业执照,,,200,,,,91440101MA59ABCD1D,\n",
+    good, li, zhao, li, wang, wang, hong1, hong2, hong2);
+
+  for (PdOwnerImportMode mode = PD_OWNER_IMPORT_ALL_OR_NOTHING; mode <= PD_OWNER_IMPORT_SKIP_BAD; mode++)
+    {
+      g_autofree char *before = NULL, *after = NULL;
+      g_autoptr (PdOwnerImportReport) report = import_both_ways (empty_office_new, csv, mode, &before, &after);
+      g_autoptr (PdContext) ctx = empty_office_new ();
+      g_autoptr (PdOwnerImportReport) again = import_csv (ctx, csv, mode, FALSE);
+
+      g_assert_true (report->committed);
+      g_assert_cmpuint (report->rows_rejected, ==, 0);
+      /* The good ledger's 51 new people and 张伟, then 李明 and 周红 twice each,
+       * 孙丽 and the company. */
+      g_assert_cmpuint (report->people_created, ==, 58);
+      g_assert_cmpint (count (ctx, "person"), ==, 58);
+      g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM person WHERE name = ?", "孙丽"), ==, 1);
+      g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM person WHERE name = ?", "李明"), ==, 2);
+      g_assert_cmpint (pd_test_count (ctx, "SELECT count(DISTINCT r.person_id) FROM unit_role r JOIN unit u "
+                                           "ON u.id = r.unit_id WHERE u.code IN ('7-1-101', '7-1-103', '7-1-104')",
+                                      NULL), ==, 1);
+      g_assert_cmpint (pd_test_count (ctx, "SELECT count(DISTINCT r.person_id) FROM unit_role r JOIN unit u "
+                                           "ON u.id = r.unit_id WHERE u.code IN ('7-1-110', '7-1-113')",
+                                      NULL), ==, 1);
+      g_assert_cmpint (pd_test_count (ctx, "SELECT count(*) FROM person WHERE uscc = ?", "91440101MA59ABCD1D"), ==, 1);
+
+      /* The indexes on people's identities, dropped for that pass, are
+       * back as a new database has them, and the next import of the same
+       * ledger finds everybody again through them. */
+      {
+        g_autoptr (PdContext) fresh = empty_office_new ();
+        g_autofree char *expected = person_indexes (fresh);
+        g_autofree char *indexes = person_indexes (ctx);
+        g_autoptr (PdOwnerImportReport) third = import_csv (ctx, csv, mode, FALSE);
+
+        g_assert_nonnull (strstr (expected, "person_id_number: CREATE UNIQUE INDEX"));
+        g_assert_nonnull (strstr (expected, "person_name_mobile: CREATE INDEX"));
+        g_assert_cmpstr (indexes, ==, expected);
+        g_assert_true (third->committed);
+        g_assert_cmpuint (third->people_created, ==, 0);
+        g_assert_cmpuint (third->people_unchanged, ==, 58);
+        g_assert_cmpint (count (ctx, "person"), ==, 58);
+      }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/owner-import-flat/good-ledger", test_good_ledger);
+  g_test_add_func ("/owner-import-flat/into-empty-files", test_into_empty_files);
   /* Refused by the database (flat pass falls back) and by the parser. */
   g_test_add_data_func ("/owner-import-flat/bad-row/database",
                         "5-1-520,张维,业主,居民身份证,440305198005121239,,90,,,,,", test_bad_row_in_the_middle);

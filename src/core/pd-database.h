@@ -79,6 +79,21 @@ gboolean     pd_database_step_int64s (PdDatabase    *self,
                                       const char    *what,
                                       GError       **error);
 
+/* For a bulk write into @table (a table name constant, not input): drops
+ * its indexes named in @names (NULL-terminated; NULL: every index it has
+ * that is not part of a UNIQUE or PRIMARY KEY constraint), so that each is
+ * sorted once when pd_database_make_indexes makes it again after the write
+ * instead of descended for every row.  Returns the statements that make
+ * them again, read back from the schema; NULL on error.  Call it inside
+ * the write's transaction: a rollback puts the indexes back. */
+GPtrArray   *pd_database_drop_indexes (PdDatabase         *self,
+                                       const char         *table,
+                                       const char * const *names,
+                                       GError            **error);
+gboolean     pd_database_make_indexes (PdDatabase  *self,
+                                       GPtrArray   *definitions,
+                                       GError     **error);
+
 /* TRUE when @table (a table name constant, not input) has a row with @id
  * (> 0): the check before a record refers to another. */
 gboolean     pd_database_row_exists  (PdDatabase  *self,

@@ -315,91 +315,22 @@ compare_keys (gconstpointer a,
  * keys of a 95,000-row ledger: 2.0 s of CPU with the indexes in place,
  * 0.8 s dropped and made again), and the keys need not be held to be
  * inserted in order.  Returns the statements that make them again, or an
- * empty array when they are kept; NULL on error.  The definitions are
- * read back from the schema, so this repeats none of it; the caller's
- * transaction covers the whole, so a failure rolls the drop back too. */
+ * empty array when they are kept; NULL on error. */
 static GPtrArray *
 drop_indexes_for (PdDatabase *database,
                   guint       rewritten,
                   GError    **error)
 {
-  GPtrArray *definitions = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   /* Upper bounds of the counts, without reading the tables. */
   gint64 stored = pd_database_query_int (database,
     "SELECT (SELECT coalesce (max (rowid), 0) FROM person) + (SELECT coalesce (max (rowid), 0) FROM unit)",
     NULL, error);
-  sqlite3_stmt *stmt;
 
   if (stored < 0)
-    {
-      g_ptr_array_unref (definitions);
-      return NULL;
-    }
+    return NULL;
   if (rewritten == 0 || (gint64) rewritten * 2 < stored)
-    return definitions;
-  stmt = pd_database_prepare (database,
-    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'search_key' "
-    "AND sql IS NOT NULL ORDER BY name", error);
-  if (stmt == NULL)
-    {
-      g_ptr_array_unref (definitions);
-      return NULL;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, pd_column_dup (stmt, 0));
-      g_ptr_array_add (definitions, pd_column_dup (stmt, 1));
-    }
-  sqlite3_reset (stmt);
-  for (guint i = 0; i < names->len; i++)
-    {
-      /* An index name is an identifier, not a value: quoted, not bound. */
-      char *drop = sqlite3_mprintf ("DROP INDEX main.\"%w\"", (const char *) names->pdata[i]);
-      gboolean dropped = pd_database_exec (database, drop, error);
-
-      sqlite3_free (drop);
-      if (!dropped)
-        {
-          g_ptr_array_unref (definitions);
-          return NULL;
-        }
-    }
-  return definitions;
-}
-
-/* SQLite sorts the entries of a new index in runs as large as the page
- * cache and merges them (temporary storage in files, see
- * pd_database_library_init).  A run of 32 MB, the cache of a connection
- * that writes, is one list sorted out of the processor's cache.  With runs
- * of 2 MB the three indexes of an import's 737,000 keys took 0.57 s instead
- * of 0.70 s (lookup 0.34 instead of 0.54, person and unit 0.23 instead of
- * 0.17).  The cache is only shrunk for that, then set back.  The runs are
- * sorted on the other cores too (PRAGMA threads, off again afterwards):
- * 0.57 → 0.51 s on two cores. */
-#define INDEX_SORT_CACHE_KIB 2048
-#define INDEX_SORT_THREADS_MAX 4
-
-static gboolean
-make_indexes_again (PdDatabase *database,
-                    GPtrArray  *definitions,
-                    GError    **error)
-{
-  int cache_kib = pd_database_get_cache_size (database);
-  g_autofree char *threads = g_strdup_printf ("PRAGMA threads = %u",
-                                              MIN (g_get_num_processors () - 1, INDEX_SORT_THREADS_MAX));
-  gboolean ok, set_back;
-
-  if (definitions->len == 0)
-    return TRUE;
-  ok = pd_database_set_cache_size (database, INDEX_SORT_CACHE_KIB, error) &&
-       pd_database_exec (database, threads, error);
-  for (guint i = 0; ok && i < definitions->len; i++)
-    ok = pd_database_exec (database, definitions->pdata[i], error);
-  /* Both set back even after a failure, which leaves @error as it was. */
-  set_back = pd_database_exec (database, "PRAGMA threads = 0", ok ? error : NULL);
-  set_back = pd_database_set_cache_size (database, cache_kib, ok && set_back ? error : NULL) && set_back;
-  return ok && set_back;
+    return g_ptr_array_new_with_free_func (g_free);
+  return pd_database_drop_indexes (database, "search_key", NULL, error);
 }
 
 gboolean
@@ -448,7 +379,7 @@ pd_search_reindex_many (PdContext    *ctx,
     g_array_sort (keys, compare_keys);
   if (!insert_keys (database, keys, error))
     return FALSE;
-  return make_indexes_again (database, dropped, error);
+  return pd_database_make_indexes (database, dropped, error);
 }
 
 gboolean
