@@ -17,7 +17,8 @@
  *   - the commit (the last RELEASE or COMMIT: the write-ahead log written
  *     and synced) and the checkpoint SQLite runs after it, timed through a
  *     WAL hook that does what SQLite's own does;
- *   - what is left until the import returns: freeing the rows. */
+ *   - what is left until the import returns (the rows are freed on
+ *     another thread during the commit, and waited for after it). */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -222,6 +223,6 @@ bench_import_parts (Bench      *bench,
   part_row (bench, "audit log entries", audit);
   part_row (bench, "commit: the write-ahead log written and synced", commit);
   part_row (bench, "… and checkpointed into the database", profile.checkpoint_ms);
-  part_row (bench, "freeing the rows and the rest", done - commit_end);
+  part_row (bench, "after the commit until the import returns (the rows freed during it)", done - commit_end);
   part_row (bench, "total, with the profile hook on", done - start);
 }

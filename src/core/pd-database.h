@@ -80,8 +80,9 @@ gboolean     pd_database_step_int64s (PdDatabase    *self,
                                       GError       **error);
 
 /* For a bulk write into @table (a table name constant, not input): drops
- * its indexes named in @names (NULL-terminated; NULL: every index it has
- * that is not part of a UNIQUE or PRIMARY KEY constraint), so that each is
+ * its indexes named in @names (NULL-terminated; NULL: every one made by
+ * CREATE INDEX, not those SQLite keeps for the table's UNIQUE and PRIMARY
+ * KEY constraints), so that each is
  * sorted once when pd_database_make_indexes makes it again after the write
  * instead of descended for every row.  Returns the statements that make
  * them again, read back from the schema; NULL on error.  Call it inside
