@@ -102,17 +102,27 @@ pd_import_people_add (PdImportPeople *people,
     note (people->by_name_mobile, pair (person->name, person->mobile), person->id);
 }
 
+/* The id noted under @first and @second; 0 when @second is empty, as it
+ * identifies nobody. */
+static gint64
+find_pair (GHashTable *table,
+           const char *first,
+           const char *second)
+{
+  g_autofree char *key = NULL;
+
+  if (second == NULL || *second == '\0')
+    return 0;
+  key = pair (first, second);
+  return find (table, key);
+}
+
 gint64
 pd_import_people_find_by_id_number (PdImportPeople *people,
                                     const char     *id_type,
                                     const char     *id_number)
 {
-  g_autofree char *key = NULL;
-
-  if (id_number == NULL || *id_number == '\0')
-    return 0;
-  key = pair (id_type, id_number);
-  return find (people->by_id_number, key);
+  return find_pair (people->by_id_number, id_type, id_number);
 }
 
 gint64
@@ -129,10 +139,5 @@ pd_import_people_find_by_name_mobile (PdImportPeople *people,
                                       const char     *name,
                                       const char     *mobile)
 {
-  g_autofree char *key = NULL;
-
-  if (mobile == NULL || *mobile == '\0')
-    return 0;
-  key = pair (name, mobile);
-  return find (people->by_name_mobile, key);
+  return find_pair (people->by_name_mobile, name, mobile);
 }
