@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "pd-audit.h"
 #include "pd-error.h"
@@ -298,6 +299,81 @@ test_audit_lazy (void)
   g_remove (path);
 }
 
+static char *
+index_names (PdDatabase *database)
+{
+  sqlite3_stmt *stmt = pd_database_prepare (database,
+    "SELECT group_concat (name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'index' "
+    "AND tbl_name = 'bulk' ORDER BY name)", NULL);
+  char *names;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  names = g_strdup (pd_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return names;
+}
+
+/* Indexes dropped for a bulk write and made again after it: the named ones
+ * or every CREATE INDEX one, never the index of a UNIQUE constraint, made
+ * again from the schema's own text; a rollback puts them back. */
+static void
+test_indexes_dropped_and_made (void)
+{
+  g_autoptr (PdContext) ctx = pd_test_context_new (NULL);
+  PdDatabase *database = pd_context_get_database (ctx);
+  static const char *const only_b[] = { "bulk_b", NULL };
+  const char *all = "bulk_b bulk_c sqlite_autoindex_bulk_1";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) definitions = NULL;
+  g_autofree char *names = NULL;
+
+  g_assert_true (pd_database_exec (database,
+    "CREATE TABLE bulk (a TEXT UNIQUE, b TEXT, c INTEGER);"
+    "CREATE INDEX bulk_b ON bulk (b);"
+    "CREATE UNIQUE INDEX bulk_c ON bulk (c) WHERE c > 0;", &error));
+  g_assert_no_error (error);
+
+  definitions = pd_database_drop_indexes (database, "bulk", only_b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (definitions->len, ==, 1);
+  g_assert_cmpstr (definitions->pdata[0], ==, "CREATE INDEX bulk_b ON bulk (b)");
+  names = index_names (database);
+  g_assert_cmpstr (names, ==, "bulk_c sqlite_autoindex_bulk_1");
+  g_clear_pointer (&names, g_free);
+  g_assert_true (pd_database_make_indexes (database, definitions, &error));
+  g_assert_no_error (error);
+  names = index_names (database);
+  g_assert_cmpstr (names, ==, all);
+  g_clear_pointer (&names, g_free);
+  g_clear_pointer (&definitions, g_ptr_array_unref);
+
+  /* All of them, in a transaction rolled back: back as they were, and the
+   * UNIQUE ones refuse a duplicate again. */
+  g_assert_true (pd_database_begin (database, &error));
+  definitions = pd_database_drop_indexes (database, "bulk", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (definitions->len, ==, 2);
+  names = index_names (database);
+  g_assert_cmpstr (names, ==, "sqlite_autoindex_bulk_1");
+  g_clear_pointer (&names, g_free);
+  pd_database_rollback (database);
+  names = index_names (database);
+  g_assert_cmpstr (names, ==, all);
+  g_assert_true (pd_database_exec (database, "INSERT INTO bulk VALUES ('x', 'y', 1)", &error));
+  g_assert_no_error (error);
+  g_assert_false (pd_database_exec (database, "INSERT INTO bulk VALUES ('z', 'y', 1)", NULL));
+
+  /* A definition that cannot be made again fails, with the error. */
+  g_ptr_array_set_size (definitions, 0);
+  g_ptr_array_add (definitions, g_strdup ("CREATE UNIQUE INDEX bulk_b2 ON bulk (b)"));
+  g_assert_true (pd_database_exec (database, "INSERT INTO bulk VALUES ('w', 'y', 2)", &error));
+  g_assert_no_error (error);
+  g_assert_false (pd_database_make_indexes (database, definitions, &error));
+  g_assert_error (error, PD_DATABASE_ERROR, PD_DATABASE_ERROR_SQL);
+  g_assert_nonnull (strstr (error->message, "UNIQUE"));
+}
+
 /* A connection takes no mutex in each call (it is used by one thread),
  * its statement journals stay in memory while its large sorts may go to
  * temporary files (pd_database_library_init), and its statement cache
@@ -549,6 +625,7 @@ main (int    argc,
   g_test_add_func ("/database/audit-quoted-names", test_audit_quoted_names);
   g_test_add_func ("/database/audit-row-json", test_audit_row_json);
   g_test_add_func ("/database/audit-lazy", test_audit_lazy);
+  g_test_add_func ("/database/indexes-dropped-and-made", test_indexes_dropped_and_made);
   g_test_add_func ("/database/settings", test_settings);
   g_test_add_func ("/database/no-memory-statistics", test_no_memory_statistics);
   return g_test_run ();
